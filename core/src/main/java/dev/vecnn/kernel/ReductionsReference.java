@@ -1,0 +1,41 @@
+package dev.vecnn.kernel;
+
+/** Scalar oracle for {@link Reductions}. */
+public final class ReductionsReference {
+    private ReductionsReference() {}
+
+    public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {
+        for (int j = 0; j < cols; j++) {
+            double s = 0;
+            for (int i = 0; i < rows; i++) s += a[aOff + i * lda + j];
+            out[outOff + j] = (float) s;
+        }
+    }
+
+    public static void rowArgmax(float[] a, int aOff, int rows, int cols, int lda, int[] out, int outOff) {
+        for (int i = 0; i < rows; i++) {
+            int row = aOff + i * lda;
+            int best = 0;
+            for (int j = 1; j < cols; j++) {
+                if (a[row + j] > a[row + best]) best = j;
+            }
+            out[outOff + i] = best;
+        }
+    }
+
+    public static void sgdStep(float[] w, int wOff, float[] g, int gOff, float[] v, int vOff, int len,
+                               float lr, float momentum, float l1, float l2) {
+        for (int i = 0; i < len; i++) {
+            float wi = w[wOff + i];
+            float sign = wi > 0f ? 1f : (wi < 0f ? -1f : 0f);
+            float grad = g[gOff + i] + l1 * sign + l2 * wi;
+            if (v == null) {
+                w[wOff + i] = wi - lr * grad;
+            } else {
+                float vi = momentum * v[vOff + i] - lr * grad;
+                v[vOff + i] = vi;
+                w[wOff + i] = wi + vi;
+            }
+        }
+    }
+}
