@@ -1,0 +1,77 @@
+package dev.vecnn.data;
+
+import java.util.Locale;
+
+/**
+ * How pixels (already scaled to [0, 1] by the loader) are normalised before training.
+ * Statistics for {@link #STANDARDIZE} come from the training split only, never from the data
+ * they are applied to, so validation and test numbers stay honest.
+ */
+public enum Normalization {
+    /** Pixels in [0, 1] as loaded (seed 000). */
+    SCALE01,
+    /** Each image minus its own mean, divided by its own standard deviation (seed 004, section 1.1). */
+    PER_IMAGE_ZSCORE,
+    /** Every pixel minus the training set's mean pixel value, divided by its standard deviation. */
+    STANDARDIZE;
+
+    public static Normalization parse(String name) {
+        return switch (name.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "scale01", "none", "unit" -> SCALE01;
+            case "zscore", "per-image-zscore", "image-zscore" -> PER_IMAGE_ZSCORE;
+            case "standardize", "standardise", "dataset-zscore" -> STANDARDIZE;
+            default -> throw new IllegalArgumentException("unknown normalisation '" + name
+                    + "': use scale01, zscore (per image) or standardize (training-set mean and std)");
+        };
+    }
+
+    public String cliName() {
+        return switch (this) {
+            case SCALE01 -> "scale01";
+            case PER_IMAGE_ZSCORE -> "zscore";
+            case STANDARDIZE -> "standardize";
+        };
+    }
+
+    /** Normalises {@code data}; for STANDARDIZE with the statistics of {@code reference}. */
+    public Dataset apply(Dataset data, Dataset reference) {
+        return switch (this) {
+            case SCALE01 -> data;
+            case PER_IMAGE_ZSCORE -> data.withFeatures(data.name(), perImageZscore(data));
+            case STANDARDIZE -> {
+                PixelStats stats = PixelStats.of(reference);
+                yield data.withFeatures(data.name(), standardize(data, stats.mean(), stats.std()));
+            }
+        };
+    }
+
+    static float[] perImageZscore(Dataset data) {
+        int f = data.features();
+        float[] x = data.x();
+        float[] out = new float[x.length];
+        for (int r = 0; r < data.rows(); r++) {
+            int off = r * f;
+            double sum = 0;
+            for (int j = 0; j < f; j++) sum += x[off + j];
+            double mean = sum / f;
+            double sq = 0;
+            for (int j = 0; j < f; j++) {
+                double d = x[off + j] - mean;
+                sq += d * d;
+            }
+            double std = Math.sqrt(sq / f);
+            // A blank image has no spread: centre it and leave it at zero rather than divide by 0.
+            double scale = std > 0 ? 1 / std : 1;
+            for (int j = 0; j < f; j++) out[off + j] = (float) ((x[off + j] - mean) * scale);
+        }
+        return out;
+    }
+
+    static float[] standardize(Dataset data, double mean, double std) {
+        float[] x = data.x();
+        float[] out = new float[x.length];
+        double scale = std > 0 ? 1 / std : 1;
+        for (int i = 0; i < x.length; i++) out[i] = (float) ((x[i] - mean) * scale);
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vecnn.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SplitsTest {
+    /** 1,000 rows per class of 3 features; feature 0 holds the row's index so rows can be traced. */
+    static Dataset balanced(int perClass) {
+        int rows = perClass * 10;
+        float[] x = new float[rows * 3];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            x[i * 3] = i;
+            x[i * 3 + 1] = (i % 7) / 7f;
+            x[i * 3 + 2] = 0.5f;
+            labels[i] = i % 10;
+        }
+        return new Dataset("toy", x, rows, 3, labels, 10);
+    }
+
+    @Test
+    void holdOutIsSeededDisjointAndComplete() {
+        Dataset d = balanced(100);
+        Splits.TrainValidation a = Splits.holdOut(d, 200, 42);
+        Splits.TrainValidation b = Splits.holdOut(d, 200, 42);
+        Splits.TrainValidation c = Splits.holdOut(d, 200, 43);
+        assertEquals(800, a.train().rows());
+        assertEquals(200, a.validation().rows());
+        assertArrayEquals(a.train().x(), b.train().x());
+        assertNotEquals(Arrays.toString(a.validation().x()), Arrays.toString(c.validation().x()));
+        Set<Float> ids = new HashSet<>();
+        for (int i = 0; i < 800; i++) ids.add(a.train().x()[i * 3]);
+        for (int i = 0; i < 200; i++) ids.add(a.validation().x()[i * 3]);
+        assertEquals(1000, ids.size());
+    }
+
+    @Test
+    void oneVsRestSubsetIsBalancedAsSeed000Describes() {
+        Dataset d = balanced(6000);
+        Dataset s = Splits.oneVsRestBalanced(d, 3, 5000, 7);
+        assertEquals(10_000, s.rows());
+        assertEquals(2, s.classes());
+        assertArrayEquals(new int[] {5000, 5000}, s.classCounts());
+        int[] perDigit = new int[10];
+        Set<Float> ids = new HashSet<>();
+        for (int i = 0; i < s.rows(); i++) {
+            int original = (int) s.x()[i * 3];
+            perDigit[original % 10]++;
+            ids.add(s.x()[i * 3]);
+            assertEquals(original % 10 == 3 ? 1 : 0, s.labels()[i]);
+        }
+        assertEquals(10_000, ids.size(), "no row drawn twice");
+        assertEquals(5000, perDigit[3]);
+        int[] others = Arrays.stream(perDigit).filter(n -> n != 5000).sorted().toArray();
+        assertArrayEquals(new int[] {555, 555, 555, 555, 556, 556, 556, 556, 556}, others);
+        assertArrayEquals(s.x(), Splits.oneVsRestBalanced(d, 3, 5000, 7).x(), "seeded");
+        assertNotEquals(Arrays.toString(s.labels()), Arrays.toString(Splits.oneVsRestBalanced(d, 4, 5000, 7).labels()));
+    }
+
+    @Test
+    void binarizeMarksOnlyTheDigit() {
+        Dataset b = Splits.binarize(balanced(5), 0);
+        assertEquals(5, Arrays.stream(b.labels()).sum());
+    }
+
+    @Test
+    void perImageZscoreGivesZeroMeanUnitStdPerImage() {
+        Dataset d = balanced(2);
+        Dataset z = Normalization.PER_IMAGE_ZSCORE.apply(d, d);
+        for (int r = 0; r < z.rows(); r++) {
+            double sum = 0, sq = 0;
+            for (int j = 0; j < 3; j++) sum += z.x()[r * 3 + j];
+            for (int j = 0; j < 3; j++) sq += z.x()[r * 3 + j] * z.x()[r * 3 + j];
+            assertEquals(0, sum / 3, 1e-5);
+            assertEquals(1, sq / 3, 1e-4);
+        }
+    }
+
+    @Test
+    void standardizeUsesTheReferenceStatistics() {
+        Dataset train = balanced(3);
+        PixelStats stats = PixelStats.of(train);
+        Dataset other = balanced(1);
+        Dataset s = Normalization.STANDARDIZE.apply(other, train);
+        assertEquals((other.x()[0] - stats.mean()) / stats.std(), s.x()[0], 1e-5);
+        assertTrue(PixelStats.of(Normalization.STANDARDIZE.apply(train, train)).std() > 0.999);
+    }
+}
