@@ -1,0 +1,73 @@
+package dev.vecnn.io;
+
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.ModelConfig;
+import dev.vecnn.nn.Parameter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained network as a safetensors file: tensors {@code layers.L.weight} (shape as stored by
+ * the layout) and {@code layers.L.bias}, the architecture in {@code __metadata__} under
+ * {@code vecnn.model.*}, plus any extra metadata the caller adds (for example the training
+ * configuration and results).
+ */
+public final class ModelFile {
+    public static final String FORMAT_KEY = "vecnn.format";
+    public static final String FORMAT_MODEL = "vecnn-model-1";
+
+    private ModelFile() {}
+
+    /** A loaded network and all metadata of its file. */
+    public record Loaded(Mlp model, Map<String, String> metadata) {}
+
+    public static void save(Path file, Mlp model, Map<String, String> extraMetadata) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(FORMAT_KEY, FORMAT_MODEL);
+        meta.putAll(model.config().toMetadata());
+        meta.putAll(extraMetadata);
+        Safetensors.write(file, tensorsOf(model), meta);
+    }
+
+    public static Loaded load(Path file) throws ModelFileException {
+        SafetensorsFile f = Safetensors.read(file);
+        String format = f.metadata().get(FORMAT_KEY);
+        if (format == null) {
+            throw new ModelFileException(file, "not a vecnn model (no " + FORMAT_KEY + " metadata); was it written by vecnn?");
+        }
+        return new Loaded(modelFrom(f), f.metadata());
+    }
+
+    /** Every parameter of {@code model} as a tensor, keyed by parameter name. */
+    public static Map<String, Tensor> tensorsOf(Mlp model) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            tensors.put(p.name(), new Tensor(p.shape().clone(), p.values().clone()));
+        }
+        return tensors;
+    }
+
+    /** Builds the network described by the file's metadata and fills it from its tensors. */
+    public static Mlp modelFrom(SafetensorsFile f) throws ModelFileException {
+        ModelConfig config;
+        try {
+            config = ModelConfig.fromMetadata(f.metadata());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(f.source(), "bad model configuration: " + e.getMessage());
+        }
+        Mlp model = Mlp.zeros(config);
+        readParameters(f, "", model);
+        return model;
+    }
+
+    /** Copies tensors {@code prefix + parameterName} into {@code model}'s parameters, checking shapes. */
+    public static void readParameters(SafetensorsFile f, String prefix, Mlp model) throws ModelFileException {
+        for (Parameter p : model.parameters()) {
+            Tensor t = f.require(prefix + p.name(), p.shape());
+            System.arraycopy(t.data(), 0, p.values(), 0, p.size());
+        }
+    }
+}
