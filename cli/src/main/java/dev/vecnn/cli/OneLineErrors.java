@@ -1,0 +1,26 @@
+package dev.vecnn.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns a failure into the one line a user reads ("vecnn: error: what, which file, what to do")
+ * and exit code 1. The stack trace appears only with --verbose, for bug reports.
+ */
+final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        CommandLine root = cl;
+        while (root.getParent() != null) root = root.getParent();
+        boolean verbose = root.getCommand() instanceof VecnnCommand v && v.verbose;
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || e instanceof NullPointerException
+                || e instanceof IndexOutOfBoundsException) {
+            message = "internal error (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                    + "); rerun with --verbose and report the stack trace";
+        }
+        cl.getErr().println("vecnn: error: " + message.replace('\n', ' '));
+        if (verbose) e.printStackTrace(cl.getErr());
+        cl.getErr().flush();
+        return e instanceof CommandLine.ParameterException ? 2 : 1;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vecnn.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "vecnn", mixinStandardHelpOptions = true, versionProvider = VecnnCommand.Version.class,
+        description = "Trains small neural networks on the CPU with the Java Vector API.",
+        subcommands = {DataCommand.class})
+public final class VecnnCommand implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (see vecnn --help)");
+    }
+
+    static String version() {
+        try (InputStream in = VecnnCommand.class.getResourceAsStream("/vecnn.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "vecnn " + version(),
+                "JVM: " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
+                "Vector API: " + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit floats, "
+                        + Runtime.getRuntime().availableProcessors() + " processors"
+            };
+        }
+    }
+}
