@@ -14,6 +14,14 @@ public final class Main {
         return commandLine().execute(args);
     }
 
+    /** Runs with the given output and error writers (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VecnnCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());

@@ -1,0 +1,77 @@
+package dev.vecnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionAndHelpExitZero() {
+        CliRun v = CliRun.of("--version");
+        assertEquals(0, v.exit());
+        assertTrue(v.out().startsWith("vecnn "), v.out());
+        CliRun h = CliRun.of("--help");
+        assertEquals(0, h.exit());
+        assertTrue(h.out().contains("data"), h.out());
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, CliRun.of("data", "info", "--no-such-flag").exit());
+        assertEquals(2, CliRun.of("no-such-command").exit());
+        assertEquals(2, CliRun.of().exit());
+    }
+
+    @Test
+    void failureIsOneLineOnStderrAndExitOne() {
+        CliRun r = CliRun.of("data", "info", "--data", dir.resolve("absent").toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("vecnn: error: "), r.err());
+        assertTrue(r.err().contains("vecnn data fetch"), r.err());
+        assertFalse(r.err().contains("at dev.vecnn"), "no stack trace without --verbose");
+        CliRun verbose = CliRun.of("--verbose", "data", "info", "--data", dir.resolve("absent").toString());
+        assertTrue(verbose.err().contains("at dev.vecnn"), "stack trace with --verbose");
+    }
+
+    @Test
+    void dataInfoCountsPerSplitAndClass() throws IOException {
+        writeIdx("train-images-idx3-ubyte", images(30));
+        writeIdx("train-labels-idx1-ubyte", labels(30));
+        writeIdx("t10k-images-idx3-ubyte", images(10));
+        writeIdx("t10k-labels-idx1-ubyte", labels(10));
+        CliRun r = CliRun.of("data", "info", "--data", dir.toString(), "--validation", "10");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*train \\(all\\)\\s+30\\s+3\\s+3.*"), r.out());
+        assertTrue(r.out().matches("(?s).*validation\\s+10 .*"), r.out());
+        assertTrue(r.out().matches("(?s).*test\\s+10\\s+1\\s+1.*"), r.out());
+    }
+
+    private static byte[] images(int n) {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 4);
+        b.putInt(0x0803).putInt(n).putInt(2).putInt(2);
+        for (int i = 0; i < n * 4; i++) b.put((byte) i);
+        return b.array();
+    }
+
+    private static byte[] labels(int n) {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x0801).putInt(n);
+        for (int i = 0; i < n; i++) b.put((byte) (i % 10));
+        return b.array();
+    }
+
+    private void writeIdx(String name, byte[] bytes) throws IOException {
+        Files.write(dir.resolve(name), bytes);
+    }
+}
