@@ -1,0 +1,26 @@
+package dev.vecnn.train;
+
+import dev.vecnn.nn.Mlp;
+
+import java.util.List;
+
+/**
+ * Everything a run needs to continue exactly where it stopped after {@code epoch} epochs: weights,
+ * momentum buffers, the shuffle generator's state, early-stopping state and the metrics so far.
+ * Resuming it gives the same final weights, bit for bit, as the uninterrupted run.
+ *
+ * @param velocities     momentum buffers in parameter order, or null when momentum is 0
+ * @param best           weights of the best validation loss so far, or null before any (or without early stopping)
+ * @param bestValLoss    that loss (positive infinity before any)
+ * @param staleEvaluations evaluations since the best one
+ * @param elapsedSeconds training wall time before the checkpoint
+ */
+public record Checkpoint(TrainConfig config, int epoch, long rngState, Mlp model, List<float[]> velocities,
+                         Mlp best, double bestValLoss, int bestEpoch, int staleEvaluations,
+                         List<EpochMetrics> history, double elapsedSeconds) {
+
+    public Checkpoint {
+        history = List.copyOf(history);
+        if (velocities != null) velocities = List.copyOf(velocities);
+    }
+}

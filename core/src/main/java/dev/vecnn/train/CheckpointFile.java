@@ -1,0 +1,96 @@
+package dev.vecnn.train;
+
+import dev.vecnn.io.ModelFile;
+import dev.vecnn.io.ModelFileException;
+import dev.vecnn.io.Safetensors;
+import dev.vecnn.io.SafetensorsFile;
+import dev.vecnn.io.Tensor;
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.Parameter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Checkpoint} as a safetensors file: tensors {@code layers.*} (weights),
+ * {@code momentum.layers.*} and {@code best.layers.*} when present; the configuration and the
+ * scalar state in {@code __metadata__} ({@code vecnn.checkpoint.*}, the metrics as CSV text).
+ * Any tool that reads safetensors can read the weights.
+ */
+public final class CheckpointFile {
+    public static final String FORMAT_CHECKPOINT = "vecnn-checkpoint-1";
+    static final String MOMENTUM = "momentum.";
+    static final String BEST = "best.";
+    private static final String P = "vecnn.checkpoint.";
+
+    private CheckpointFile() {}
+
+    /** Writes atomically: an interrupted write leaves the previous checkpoint intact. */
+    public static void write(Path file, Checkpoint c) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>(ModelFile.tensorsOf(c.model()));
+        List<Parameter> params = c.model().parameters();
+        if (c.velocities() != null) {
+            for (int i = 0; i < params.size(); i++) {
+                tensors.put(MOMENTUM + params.get(i).name(),
+                        new Tensor(params.get(i).shape().clone(), c.velocities().get(i).clone()));
+            }
+        }
+        if (c.best() != null) {
+            for (Map.Entry<String, Tensor> e : ModelFile.tensorsOf(c.best()).entrySet()) {
+                tensors.put(BEST + e.getKey(), e.getValue());
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(ModelFile.FORMAT_KEY, FORMAT_CHECKPOINT);
+        meta.putAll(c.config().toMetadata());
+        meta.put(P + "epoch", Integer.toString(c.epoch()));
+        meta.put(P + "rng_state", Long.toString(c.rngState()));
+        meta.put(P + "best_val_loss", Double.toString(c.bestValLoss()));
+        meta.put(P + "best_epoch", Integer.toString(c.bestEpoch()));
+        meta.put(P + "stale_evaluations", Integer.toString(c.staleEvaluations()));
+        meta.put(P + "elapsed_seconds", Double.toString(c.elapsedSeconds()));
+        meta.put(P + "has_best", Boolean.toString(c.best() != null));
+        meta.put(P + "metrics_csv", MetricsCsv.format(c.history()));
+        Safetensors.write(file, tensors, meta);
+    }
+
+    public static Checkpoint read(Path file) throws ModelFileException {
+        SafetensorsFile f = Safetensors.read(file);
+        if (!FORMAT_CHECKPOINT.equals(f.metadata().get(ModelFile.FORMAT_KEY))) {
+            throw new ModelFileException(file, "not a vecnn checkpoint (" + ModelFile.FORMAT_KEY + " is "
+                    + f.metadata().get(ModelFile.FORMAT_KEY) + "); pass a file written with checkpoints enabled");
+        }
+        try {
+            Map<String, String> m = f.metadata();
+            TrainConfig config = TrainConfig.fromMetadata(m);
+            Mlp model = ModelFile.modelFrom(f);
+            List<float[]> velocities = null;
+            if (config.momentum() > 0f) {
+                velocities = new ArrayList<>();
+                for (Parameter p : model.parameters()) {
+                    velocities.add(f.require(MOMENTUM + p.name(), p.shape()).data());
+                }
+            }
+            Mlp best = null;
+            if (dev.vecnn.nn.Metadata.requireBoolean(m, P + "has_best")) {
+                best = Mlp.zeros(config.model());
+                ModelFile.readParameters(f, BEST, best);
+            }
+            return new Checkpoint(config,
+                    dev.vecnn.nn.Metadata.requireInt(m, P + "epoch"),
+                    dev.vecnn.nn.Metadata.requireLong(m, P + "rng_state"),
+                    model, velocities, best,
+                    dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss"),
+                    dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch"),
+                    dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations"),
+                    MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
+                    dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "bad checkpoint metadata: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.vecnn.train;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.Rng;
+import dev.vecnn.nn.Workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains an {@link Mlp} by full-batch gradient descent or minibatch SGD with a fresh seeded
+ * shuffle per epoch, with momentum, L1/L2, early stopping, per-epoch metrics, divergence
+ * detection, CSV output and checkpoints. Epochs and data order live here; all arithmetic is in
+ * the kernels. Same configuration and seed give bit-identical weights and metrics for any number
+ * of pool threads.
+ *
+ * <pre>{@code
+ * TrainResult r = new Trainer(config, pool).onEpoch(bar::update).csv(Path.of("run.csv")).train(train, val, test);
+ * }</pre>
+ */
+public final class Trainer {
+    private final TrainConfig config;
+    private final KernelPool pool;
+    private final Gemm gemm;
+    private EpochListener listener = EpochListener.NONE;
+    private Path csvFile;
+    private Path checkpointFile;
+    private int checkpointEvery;
+
+    public Trainer(TrainConfig config, KernelPool pool) {
+        this.config = config;
+        this.pool = pool;
+        this.gemm = new Gemm(pool);
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Called after every recorded epoch (after its checkpoint is written). */
+    public Trainer onEpoch(EpochListener l) {
+        this.listener = l == null ? EpochListener.NONE : l;
+        return this;
+    }
+
+    /** Writes the metrics table to {@code file} (atomically) at every checkpoint and at the end. */
+    public Trainer csv(Path file) {
+        this.csvFile = file;
+        return this;
+    }
+
+    /** Writes a checkpoint to {@code file} (atomically, replacing the last) every {@code everyEpochs} epochs. */
+    public Trainer checkpoints(Path file, int everyEpochs) {
+        if (everyEpochs < 1) throw new IllegalArgumentException("checkpoint interval must be at least 1 epoch, got " + everyEpochs);
+        this.checkpointFile = file;
+        this.checkpointEvery = everyEpochs;
+        return this;
+    }
+
+    /**
+     * Trains a freshly initialised model. {@code validation} and {@code test} may be null; early
+     * stopping needs a validation set. Never throws for a diverging run (see {@link RunStatus#DIVERGED});
+     * throws UncheckedIOException if the CSV or a checkpoint cannot be written.
+     */
+    public TrainResult train(Dataset train, Dataset validation, Dataset test) {
+        Rng seeds = new Rng(config.seed());
+        long initSeed = seeds.nextLong();
+        long shuffleState = seeds.nextLong();
+        Mlp model = Mlp.initialise(config.model(), initSeed);
+        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
+        State s = new State(model, sgd, Rng.fromState(shuffleState));
+        return run(s, train, validation, test);
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint}, which must have this trainer's configuration
+     * (the number of epochs may differ, to extend a run). Gives the same final weights as a run
+     * that was never interrupted.
+     */
+    public TrainResult resume(Checkpoint checkpoint, Dataset train, Dataset validation, Dataset test) {
+        if (!checkpoint.config().withEpochs(config.epochs()).equals(config)) {
+            throw new IllegalArgumentException("the checkpoint was written with a different configuration:\n  checkpoint: "
+                    + checkpoint.config().describe() + "\n  this run:   " + config.describe());
+        }
+        Mlp model = checkpoint.model().copy();
+        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
+        if (sgd.velocities() != null) {
+            for (int i = 0; i < sgd.velocities().size(); i++) {
+                float[] v = checkpoint.velocities().get(i);
+                System.arraycopy(v, 0, sgd.velocities().get(i), 0, v.length);
+            }
+        }
+        State s = new State(model, sgd, Rng.fromState(checkpoint.rngState()));
+        s.epoch = checkpoint.epoch();
+        s.best = checkpoint.best() == null ? null : checkpoint.best().copy();
+        s.bestValLoss = checkpoint.bestValLoss();
+        s.bestEpoch = checkpoint.bestEpoch();
+        s.staleEvaluations = checkpoint.staleEvaluations();
+        s.history.addAll(checkpoint.history());
+        s.elapsedBefore = checkpoint.elapsedSeconds();
+        return run(s, train, validation, test);
+    }
+
+    /** Mutable state of a run; a {@link Checkpoint} is a copy of it. */
+    private static final class State {
+        final Mlp model;
+        final Sgd sgd;
+        final Rng rng;
+        int epoch;
+        Mlp best;
+        double bestValLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch;
+        int staleEvaluations;
+        final List<EpochMetrics> history = new ArrayList<>();
+        double elapsedBefore;
+
+        State(Mlp model, Sgd sgd, Rng rng) {
+            this.model = model;
+            this.sgd = sgd;
+            this.rng = rng;
+        }
+    }
+
+    private TrainResult run(State s, Dataset train, Dataset validation, Dataset test) {
+        Mlp model = s.model;
+        Evaluator.checkCompatible(model, train);
+        if (train.rows() == 0) throw new IllegalArgumentException("training set " + train.name() + " is empty");
+        if (validation != null) Evaluator.checkCompatible(model, validation);
+        if (test != null) Evaluator.checkCompatible(model, test);
+        boolean earlyStopping = config.patience() > 0 && validation != null && validation.rows() > 0;
+
+        int n = train.rows();
+        int features = train.features();
+        int batch = config.fullBatch() ? n : Math.min(config.batchSize(), n);
+        boolean shuffled = config.shuffle() && batch < n;
+        Workspace ws = model.workspace(batch);
+        float[] xBatch = shuffled ? new float[batch * features] : null;
+        int[] yBatch = shuffled ? new int[batch] : null;
+        int[] order = shuffled ? new int[n] : null;
+        Evaluator evaluator = new Evaluator(gemm);
+        Mlp lastGood = model.copy();
+        float threshold = config.threshold();
+
+        long runStart = System.nanoTime();
+        double trainNanosTotal = 0;
+        long samplesTotal = 0;
+        RunStatus status = RunStatus.COMPLETED;
+        int stopEpoch = Math.max(s.epoch, config.epochs());
+
+        for (int epoch = s.epoch + 1; epoch <= config.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            if (shuffled) {
+                for (int i = 0; i < n; i++) order[i] = i;
+                s.rng.shuffle(order, n);
+            }
+            double lossSum = 0;
+            long correct = 0;
+            boolean finite = true;
+            for (int r0 = 0; r0 < n; r0 += batch) {
+                int rows = Math.min(batch, n - r0);
+                float[] x = train.x();
+                int xOff = r0 * features;
+                int[] labels = train.labels();
+                int labelsOff = r0;
+                if (shuffled) {
+                    for (int i = 0; i < rows; i++) {
+                        int src = order[r0 + i];
+                        System.arraycopy(train.x(), src * features, xBatch, i * features, features);
+                        yBatch[i] = train.labels()[src];
+                    }
+                    x = xBatch;
+                    xOff = 0;
+                    labels = yBatch;
+                    labelsOff = 0;
+                }
+                model.forward(gemm, ws, x, xOff, rows);
+                double loss = model.loss(ws, rows, labels, labelsOff, true, config.reduction().gradientScale(rows));
+                if (!Double.isFinite(loss)) {
+                    finite = false;
+                    break;
+                }
+                lossSum += loss;
+                model.predict(ws, rows, threshold);
+                int[] predicted = ws.predictions();
+                for (int i = 0; i < rows; i++) {
+                    if (predicted[i] == labels[labelsOff + i]) correct++;
+                }
+                model.backward(gemm, ws, x, xOff, rows);
+                s.sgd.step(pool);
+            }
+            long trainNanos = System.nanoTime() - epochStart;
+            if (!finite) {
+                status = RunStatus.DIVERGED;
+                stopEpoch = epoch;
+                model.copyParametersFrom(lastGood);
+                break;
+            }
+            trainNanosTotal += trainNanos;
+            samplesTotal += n;
+            s.epoch = epoch;
+
+            EpochMetrics metrics = null;
+            boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
+            if (record) {
+                Evaluation val = validation == null ? null : evaluator.evaluate(model, validation, threshold);
+                Evaluation tst = test == null ? null : evaluator.evaluate(model, test, threshold);
+                if ((val != null && !Double.isFinite(val.loss())) || (tst != null && !Double.isFinite(tst.loss()))) {
+                    status = RunStatus.DIVERGED;
+                    stopEpoch = epoch;
+                    model.copyParametersFrom(lastGood);
+                    break;
+                }
+                double now = seconds(System.nanoTime() - runStart);
+                metrics = new EpochMetrics(epoch, lossSum / n, (double) correct / n,
+                        val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
+                        tst == null ? Double.NaN : tst.loss(), tst == null ? Double.NaN : tst.accuracy(),
+                        seconds(System.nanoTime() - epochStart), n / seconds(trainNanos), s.elapsedBefore + now);
+                s.history.add(metrics);
+                if (earlyStopping) {
+                    if (val.loss() < s.bestValLoss) {
+                        if (s.best == null) s.best = model.copy();
+                        else s.best.copyParametersFrom(model);
+                        s.bestValLoss = val.loss();
+                        s.bestEpoch = epoch;
+                        s.staleEvaluations = 0;
+                    } else if (++s.staleEvaluations >= config.patience()) {
+                        status = RunStatus.EARLY_STOPPED;
+                        stopEpoch = epoch;
+                    }
+                }
+            }
+            lastGood.copyParametersFrom(model);
+            if (checkpointFile != null && epoch % checkpointEvery == 0) {
+                writeCheckpoint(s, seconds(System.nanoTime() - runStart));
+            }
+            if (metrics != null) listener.onEpoch(metrics);
+            if (status == RunStatus.EARLY_STOPPED) break;
+        }
+
+        if (earlyStopping && s.best != null) model.copyParametersFrom(s.best);
+        double wall = s.elapsedBefore + seconds(System.nanoTime() - runStart);
+        if (csvFile != null) writeCsv(s.history);
+        Evaluation trainEval = evaluator.evaluate(model, train, threshold);
+        Evaluation valEval = validation == null ? null : evaluator.evaluate(model, validation, threshold);
+        Evaluation testEval = test == null ? null : evaluator.evaluate(model, test, threshold);
+        double samplesPerSecond = trainNanosTotal == 0 ? Double.NaN : samplesTotal / seconds((long) trainNanosTotal);
+        return new TrainResult(config, model, s.history, status, stopEpoch, s.bestEpoch, wall, samplesPerSecond,
+                trainEval, valEval, testEval);
+    }
+
+    private void writeCheckpoint(State s, double elapsedThisSession) {
+        List<float[]> velocities = null;
+        if (s.sgd.velocities() != null) {
+            velocities = new ArrayList<>();
+            for (float[] v : s.sgd.velocities()) velocities.add(v.clone());
+        }
+        Checkpoint c = new Checkpoint(config, s.epoch, s.rng.state(), s.model.copy(), velocities,
+                s.best == null ? null : s.best.copy(), s.bestValLoss, s.bestEpoch, s.staleEvaluations,
+                s.history, s.elapsedBefore + elapsedThisSession);
+        try {
+            CheckpointFile.write(checkpointFile, c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+        }
+        if (csvFile != null) writeCsv(s.history);
+    }
+
+    private void writeCsv(List<EpochMetrics> history) {
+        try {
+            MetricsCsv.write(csvFile, history);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write metrics " + csvFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
