@@ -1,5 +1,11 @@
 package dev.vecnn.kernel;
 
+import static dev.vecnn.kernel.Blocking.KC;
+import static dev.vecnn.kernel.Blocking.MC;
+import static dev.vecnn.kernel.Blocking.MR;
+import static dev.vecnn.kernel.Blocking.NC;
+import static dev.vecnn.kernel.Blocking.NR;
+
 /**
  * General matrix multiply on row-major flat arrays: C = alpha * op(A) * op(B) + beta * C,
  * op = identity or transpose. One instance per pool; it owns per-worker packing buffers, so an
@@ -7,12 +13,45 @@ package dev.vecnn.kernel;
  *
  * <p>The fused variant adds a bias row vector to every row of C and applies an activation on
  * write-back: C = act(alpha * op(A) * op(B) + beta * C + bias).
+ *
+ * <p>Two formulations, chosen from the shape alone (never from the thread count):
+ * <ul>
+ *   <li>packed (Goto/BLIS): NC x KC blocks of op(B) and MC x KC blocks of op(A) are packed into
+ *       panels and swept by the 8 x 32 {@link MicroKernel};</li>
+ *   <li>dot: for A not transposed, B transposed and few columns of C, {@link DotKernel} reads both
+ *       operands in place along k, which keeps all lanes busy when n is 10 or 32.</li>
+ * </ul>
+ * Threads split C into disjoint slabs of whole register tiles, never the k reduction, and every
+ * element is computed by the same instruction sequence whatever slab it falls in: the result is
+ * bit-identical for any thread count. beta == 0 never reads C.
  */
 public final class Gemm {
+    /** NT problems with at most this many columns of C use the dot formulation. */
+    static final int DOT_MAX_N = Integer.getInteger("vecnn.gemm.dotMaxN", 32);
+    /** Beyond this depth the dot tile's rows fall out of L1 and the packed kernel is better. */
+    static final int DOT_MAX_K = 4096;
+
     private final KernelPool pool;
+    private final GemmWorkspace[] workspaces;
+    private final KernelPool.Task packedTask = this::packedTask;
+    private final KernelPool.Task dotTask = this::dotTask;
+
+    // The current call, read by the pool's workers (published by the pool's region start).
+    private boolean transA, transB;
+    private int m, n, k;
+    private float alpha, beta;
+    private float[] a, b, c, bias;
+    private int aOff, lda, bOff, ldb, cOff, ldc, biasOff;
+    private Activation act;
+    private boolean epilogue;
+    private int slabsM, slabsN, unitM, unitN;
 
     public Gemm(KernelPool pool) {
         this.pool = pool;
+        this.workspaces = new GemmWorkspace[pool.threads()];
+        for (int w = 0; w < workspaces.length; w++) {
+            workspaces[w] = new GemmWorkspace();
+        }
     }
 
     public KernelPool pool() {
@@ -23,7 +62,8 @@ public final class Gemm {
                      float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        GemmReference.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                null, 0, Activation.IDENTITY);
     }
 
     public void gemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
@@ -31,15 +71,195 @@ public final class Gemm {
                                    float[] b, int bOff, int ldb,
                                    float beta, float[] c, int cOff, int ldc,
                                    float[] bias, int biasOff, Activation act) {
-        gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (bias != null) {
-                for (int j = 0; j < n; j++) {
-                    c[row + j] += bias[biasOff + j];
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative GEMM dimension: m=" + m + " n=" + n + " k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (act == null) {
+            throw new IllegalArgumentException("activation must not be null (use IDENTITY)");
+        }
+        boolean useAB = k > 0 && alpha != 0f;
+        if (useAB) {
+            checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+            checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        }
+        checkMatrix("C", c, cOff, ldc, m, n);
+        if (bias != null && (biasOff < 0 || biasOff + n > bias.length)) {
+            throw new IllegalArgumentException("bias needs " + n + " values from offset " + biasOff);
+        }
+        if (!useAB) {
+            scaleOnly(m, n, beta, c, cOff, ldc, bias, biasOff, act);
+            return;
+        }
+        this.transA = transA;
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.alpha = alpha;
+        this.beta = beta;
+        this.a = a;
+        this.aOff = aOff;
+        this.lda = lda;
+        this.b = b;
+        this.bOff = bOff;
+        this.ldb = ldb;
+        this.c = c;
+        this.cOff = cOff;
+        this.ldc = ldc;
+        this.bias = bias;
+        this.biasOff = biasOff;
+        this.act = act;
+        this.epilogue = bias != null || act != Activation.IDENTITY;
+        try {
+            if (useDot(transA, transB, n, k)) {
+                unitM = DotKernel.TILE;
+                unitN = n;
+                slabsM = Math.min(pool.threads(), ceilDiv(m, unitM));
+                slabsN = 1;
+                pool.run(slabsM, dotTask);
+            } else {
+                choosePackedSlabs();
+                pool.run(slabsM * slabsN, packedTask);
+            }
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            this.bias = null;
+        }
+    }
+
+    static boolean useDot(boolean transA, boolean transB, int n, int k) {
+        return DotKernel.SUPPORTED && !transA && transB && n <= DOT_MAX_N && k <= DOT_MAX_K;
+    }
+
+    /**
+     * Splits C across threads along m or n, whichever costs less: a slab along m repacks all of
+     * op(B), a slab along n repacks all of op(A), and transposing packs cost more than copies.
+     */
+    private void choosePackedSlabs() {
+        int threads = pool.threads();
+        int unitsM = ceilDiv(m, MR), unitsN = ceilDiv(n, NR);
+        unitM = MR;
+        unitN = NR;
+        if (threads == 1 || unitsM * unitsN == 1) {
+            slabsM = 1;
+            slabsN = 1;
+            return;
+        }
+        double packBCost = transB ? 1.0 : 0.1, packACost = transA ? 0.3 : 1.0;
+        int tm = Math.min(threads, unitsM), tn = Math.min(threads, unitsN);
+        double flopsPerCycle = 32; // one thread's packed-kernel rate, in multiply-adds per cycle
+        double costM = (double) ceilDiv(unitsM, tm) * MR * unitsN * NR * k / flopsPerCycle
+                + (double) k * n * packBCost + (double) k * m * packACost / tm;
+        double costN = (double) unitsM * MR * ceilDiv(unitsN, tn) * NR * k / flopsPerCycle
+                + (double) k * m * packACost + (double) k * n * packBCost / tn;
+        if (costM <= costN) {
+            slabsM = tm;
+            slabsN = 1;
+        } else {
+            slabsM = 1;
+            slabsN = tn;
+        }
+    }
+
+    /** Start of slab {@code s} of {@code slabs} over {@code length}, at a multiple of {@code unit}. */
+    private static int slabStart(int s, int slabs, int length, int unit) {
+        int units = ceilDiv(length, unit);
+        return Math.min(length, (int) ((long) units * s / slabs) * unit);
+    }
+
+    private void packedTask(int worker, int index) {
+        int sm = index / slabsN, sn = index % slabsN;
+        int rowFrom = slabStart(sm, slabsM, m, unitM), rowTo = slabStart(sm + 1, slabsM, m, unitM);
+        int colFrom = slabStart(sn, slabsN, n, unitN), colTo = slabStart(sn + 1, slabsN, n, unitN);
+        if (rowFrom >= rowTo || colFrom >= colTo) {
+            return;
+        }
+        GemmWorkspace ws = workspaces[worker];
+        int kcMax = Math.min(KC, k);
+        float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, MR)) * kcMax);
+        float[] pb = ws.packedB(Math.min(NC, Blocking.roundUp(colTo - colFrom, NR)) * kcMax);
+        float[] tile = ws.tile;
+        for (int jc = colFrom; jc < colTo; jc += NC) {
+            int nc = Math.min(NC, colTo - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                Packing.packB(transB, b, bOff, ldb, jc, nc, pc, kc, pb);
+                boolean readC = pc > 0 || beta != 0f;
+                float betaEff = pc == 0 ? beta : 1f;
+                boolean lastDepth = pc + kc >= k;
+                for (int ic = rowFrom; ic < rowTo; ic += MC) {
+                    int mc = Math.min(MC, rowTo - ic);
+                    Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        int cBase = cOff + ic * ldc + jc + jr;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            MicroKernel.kernel(kc, pa, ir * kc, pb, jr * kc,
+                                    c, cBase + ir * ldc, ldc, Math.min(MR, mc - ir), cols,
+                                    alpha, readC, betaEff, tile);
+                        }
+                    }
+                    if (lastDepth && epilogue) {
+                        for (int i = ic; i < ic + mc; i++) {
+                            Activations.biasActivate(c, cOff + i * ldc + jc, nc, bias,
+                                    bias == null ? 0 : biasOff + jc, act);
+                        }
+                    }
                 }
             }
-            ActivationsReference.forward(act, c, row, c, row, n);
         }
+    }
+
+    private void dotTask(int worker, int index) {
+        int rowFrom = slabStart(index, slabsM, m, unitM), rowTo = slabStart(index + 1, slabsM, m, unitM);
+        float[] tile = workspaces[worker].tile;
+        boolean readC = beta != 0f;
+        for (int i = rowFrom; i < rowTo; i += DotKernel.TILE) {
+            for (int j = 0; j < n; j += DotKernel.TILE) {
+                DotKernel.kernel(k, a, aOff, lda, i, m, b, bOff, ldb, j, n, c, cOff, ldc,
+                        alpha, readC, beta, tile);
+            }
+            if (epilogue) {
+                for (int r = i; r < Math.min(rowTo, i + DotKernel.TILE); r++) {
+                    Activations.biasActivate(c, cOff + r * ldc, n, bias, biasOff, act);
+                }
+            }
+        }
+    }
+
+    /** alpha == 0 or k == 0: C = beta * C (not read when beta == 0), then bias and activation. */
+    private static void scaleOnly(int m, int n, float beta, float[] c, int cOff, int ldc,
+                                  float[] bias, int biasOff, Activation act) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+            Activations.biasActivate(c, row, n, bias, biasOff, act);
+        }
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (x == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (off < 0 || ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException(name + ": offset " + off + " and leading dimension " + ld
+                    + " invalid for " + rows + " x " + cols);
+        }
+        long last = off + (long) (rows - 1) * ld + cols;
+        if (rows > 0 && cols > 0 && last > x.length) {
+            throw new IllegalArgumentException(name + ": " + rows + " x " + cols + " with leading dimension "
+                    + ld + " from offset " + off + " needs " + last + " floats, array has " + x.length);
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
     }
 }

@@ -1,8 +1,8 @@
 package dev.vecnn.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed set of worker threads that runs indexed tasks. The calling thread works as one of the
@@ -10,7 +10,14 @@ import java.util.concurrent.Future;
  * independent of the worker that computes it (that is what keeps results bit-identical for any
  * thread count).
  *
- * <p>First version: a plain executor. The kernel work replaces it with a spinning pool.
+ * <p>Built for many short parallel regions (a training step holds several per layer): a region is
+ * published by bumping a generation counter; idle workers spin on it for a short while before they
+ * park, so back-to-back regions cost microseconds rather than a park/unpark round trip. The pool
+ * never has more than {@code threads} threads busy: {@code threads - 1} workers plus the caller.
+ *
+ * <p>A task that calls {@link #run} again runs the inner region inline on its own thread (with its
+ * own worker index), so nested use is safe but not parallel. Concurrent callers from different
+ * threads are serialised.
  */
 public final class KernelPool implements AutoCloseable {
     @FunctionalInterface
@@ -19,19 +26,40 @@ public final class KernelPool implements AutoCloseable {
         void run(int worker, int index);
     }
 
+    @FunctionalInterface
+    public interface RangeTask {
+        /** Processes the half-open range [from, to) on behalf of {@code worker}. */
+        void run(int worker, int from, int to);
+    }
+
+    /** How long an idle worker polls for the next region before it parks (about 50 microseconds). */
+    private static final long SPIN_NANOS = 50_000;
+
     private final int threads;
-    private final ExecutorService executor;
+    private final Worker[] workers;
+    private final ReentrantLock callerLock = new ReentrantLock();
+
+    // The current region, published to the workers by the volatile write of `generation`.
+    private Task task;
+    private int taskCount;
+    private final AtomicInteger nextIndex = new AtomicInteger();
+    private final AtomicInteger unfinishedWorkers = new AtomicInteger();
+    private volatile Throwable failure;
+    private volatile long generation;
+    private volatile boolean closed;
+    private boolean inRegion;
 
     private KernelPool(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
         this.threads = threads;
-        this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "vecnn-kernel");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new Worker[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            Worker worker = new Worker(w);
+            workers[w - 1] = worker;
+            worker.start();
+        }
     }
 
     public static KernelPool create(int threads) {
@@ -48,46 +76,178 @@ public final class KernelPool implements AutoCloseable {
 
     /** Runs {@code task} for every index in [0, tasks) and returns when all are done. */
     public void run(int tasks, Task task) {
-        if (threads == 1 || tasks <= 1) {
-            for (int i = 0; i < tasks; i++) {
-                task.run(0, i);
-            }
+        if (tasks <= 0) {
             return;
         }
-        int workers = Math.min(threads, tasks);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[workers - 1];
-        for (int w = 1; w < workers; w++) {
-            final int worker = w;
-            futures[w - 1] = executor.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < tasks; ) {
-                    task.run(worker, i);
-                }
-            });
+        Thread current = Thread.currentThread();
+        if (current instanceof Worker w && w.pool() == this) {
+            runInline(w.index, tasks, task);
+            return;
         }
-        for (int i; (i = next.getAndIncrement()) < tasks; ) {
-            task.run(0, i);
+        if (threads == 1 || tasks == 1) {
+            runInline(0, tasks, task);
+            return;
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for kernel workers", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) throw re;
-                if (cause instanceof Error err) throw err;
-                throw new IllegalStateException(cause);
+        callerLock.lock();
+        try {
+            if (inRegion) { // a task of this caller's region called run again
+                runInline(0, tasks, task);
+                return;
             }
+            if (closed) {
+                throw new IllegalStateException("kernel pool is closed");
+            }
+            inRegion = true;
+            try {
+                runParallel(tasks, task);
+            } finally {
+                inRegion = false;
+            }
+        } finally {
+            callerLock.unlock();
+        }
+    }
+
+    /**
+     * Splits [0, length) into at most {@code threads()} contiguous chunks whose inner boundaries are
+     * multiples of {@code align}, and runs them in parallel. Chunks depend only on the thread count,
+     * never on timing.
+     */
+    public void runRange(int length, int align, RangeTask task) {
+        if (length <= 0) {
+            return;
+        }
+        int a = Math.max(1, align);
+        int units = (length + a - 1) / a;
+        int chunks = Math.min(threads, units);
+        run(chunks, (worker, index) -> {
+            int from = (int) ((long) units * index / chunks) * a;
+            int to = Math.min(length, (int) ((long) units * (index + 1) / chunks) * a);
+            task.run(worker, from, to);
+        });
+    }
+
+    private static void runInline(int worker, int tasks, Task task) {
+        for (int i = 0; i < tasks; i++) {
+            task.run(worker, i);
+        }
+    }
+
+    private void runParallel(int tasks, Task task) {
+        this.task = task;
+        this.taskCount = tasks;
+        this.failure = null;
+        nextIndex.set(0);
+        unfinishedWorkers.set(workers.length);
+        generation = generation + 1; // volatile write: publishes the fields above
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w);
+            }
+        }
+        try {
+            drain(0);
+        } catch (Throwable t) {
+            recordFailure(t);
+        }
+        long spins = 0;
+        while (unfinishedWorkers.get() != 0) {
+            if (++spins < 1 << 14) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // a worker may have been descheduled by another process
+            }
+        }
+        this.task = null;
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private void drain(int worker) {
+        Task t = task;
+        int n = taskCount;
+        for (int i; (i = nextIndex.getAndIncrement()) < n; ) {
+            t.run(worker, i);
+        }
+    }
+
+    private void recordFailure(Throwable t) {
+        if (failure == null) {
+            failure = t;
         }
     }
 
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        closed = true;
+        for (Worker w : workers) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    private final class Worker extends Thread {
+        final int index;
+        volatile boolean parked;
+
+        Worker(int index) {
+            super("vecnn-kernel-" + index);
+            this.index = index;
+            setDaemon(true);
+        }
+
+        KernelPool pool() {
+            return KernelPool.this;
+        }
+
+        @Override
+        public void run() {
+            long seen = generation;
+            while (true) {
+                long g = awaitGeneration(seen);
+                if (g == seen) {
+                    return; // closed
+                }
+                seen = g;
+                try {
+                    drain(index);
+                } catch (Throwable t) {
+                    recordFailure(t);
+                } finally {
+                    unfinishedWorkers.decrementAndGet();
+                }
+            }
+        }
+
+        /** Returns the next generation after {@code seen}, or {@code seen} once the pool closes. */
+        private long awaitGeneration(long seen) {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            int spins = 0;
+            while (true) {
+                long g = generation;
+                if (g != seen) {
+                    return g;
+                }
+                if (closed) {
+                    return seen;
+                }
+                if ((++spins & 63) != 0 || System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // Dekker handshake with runParallel: we publish `parked` then re-read `generation`;
+                // the caller publishes `generation` then reads `parked`, so one of us sees the other.
+                parked = true;
+                if (generation == seen && !closed) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                deadline = System.nanoTime() + SPIN_NANOS;
+            }
         }
     }
 }

@@ -1,27 +1,92 @@
 package dev.vecnn.kernel;
 
+import static dev.vecnn.kernel.Blocking.LANES;
+import static dev.vecnn.kernel.Blocking.SPECIES;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
 /** Column sums (bias gradients), row argmax (predictions) and the SGD parameter update. */
 public final class Reductions {
     private Reductions() {}
 
     /** out[j] = sum over rows i of a[i][j], added in row order (independent of threads). */
     public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {
-        ReductionsReference.columnSums(a, aOff, rows, cols, lda, out, outOff);
+        // Four column vectors per sweep over the rows keep four independent add chains in flight.
+        int j = 0;
+        for (; j + 4 * LANES <= cols; j += 4 * LANES) {
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+            for (int i = 0, r = aOff + j; i < rows; i++, r += lda) {
+                s0 = s0.add(FloatVector.fromArray(SPECIES, a, r));
+                s1 = s1.add(FloatVector.fromArray(SPECIES, a, r + LANES));
+                s2 = s2.add(FloatVector.fromArray(SPECIES, a, r + 2 * LANES));
+                s3 = s3.add(FloatVector.fromArray(SPECIES, a, r + 3 * LANES));
+            }
+            s0.intoArray(out, outOff + j);
+            s1.intoArray(out, outOff + j + LANES);
+            s2.intoArray(out, outOff + j + 2 * LANES);
+            s3.intoArray(out, outOff + j + 3 * LANES);
+        }
+        for (; j < cols; j += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(j, cols);
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int i = 0, r = aOff + j; i < rows; i++, r += lda) {
+                s = s.add(FloatVector.fromArray(SPECIES, a, r, m));
+            }
+            s.intoArray(out, outOff + j, m);
+        }
     }
 
     /** out[i] = index of the largest entry of row i (first one on ties). */
     public static void rowArgmax(float[] a, int aOff, int rows, int cols, int lda, int[] out, int outOff) {
-        ReductionsReference.rowArgmax(a, aOff, rows, cols, lda, out, outOff);
+        for (int i = 0; i < rows; i++) {
+            int row = aOff + i * lda;
+            FloatVector mx = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < cols; j += LANES) {
+                VectorMask<Float> m = SPECIES.indexInRange(j, cols);
+                mx = mx.max(FloatVector.fromArray(SPECIES, a, row + j, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+            }
+            float max = mx.reduceLanes(VectorOperators.MAX);
+            int best = -1;
+            if (max == max) { // NaN compares unequal to everything: the scalar rule below handles it
+                for (int j = 0; j < cols && best < 0; j += LANES) {
+                    VectorMask<Float> m = SPECIES.indexInRange(j, cols);
+                    int t = FloatVector.fromArray(SPECIES, a, row + j, m).compare(VectorOperators.EQ, max).and(m).firstTrue();
+                    if (t < LANES) best = j + t;
+                }
+            }
+            if (best < 0) {
+                best = 0;
+                for (int j = 1; j < cols; j++) {
+                    if (a[row + j] > a[row + best]) best = j;
+                }
+            }
+            out[outOff + i] = best;
+        }
     }
 
     /**
      * One SGD step with optional classical momentum and L1/L2 terms:
      * d = g + l1 * sign(w) + l2 * w; with v: v = momentum * v - lr * d, w += v; without (v null): w -= lr * d.
      * {@code l2} is the coefficient of w in the gradient (the caller decides whether the penalty is
-     * lambda*|w|^2 or lambda/2*|w|^2).
+     * lambda*|w|^2 or lambda/2*|w|^2). Same operation order as the reference, so the same bits.
      */
     public static void sgdStep(float[] w, int wOff, float[] g, int gOff, float[] v, int vOff, int len,
                                float lr, float momentum, float l1, float l2) {
-        ReductionsReference.sgdStep(w, wOff, g, gOff, v, vOff, len, lr, momentum, l1, l2);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int i = 0; i < len; i += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, len);
+            FloatVector wi = FloatVector.fromArray(SPECIES, w, wOff + i, m);
+            FloatVector sign = zero.blend(1f, wi.compare(VectorOperators.GT, 0f)).blend(-1f, wi.lt(0f));
+            FloatVector grad = FloatVector.fromArray(SPECIES, g, gOff + i, m).add(sign.mul(l1)).add(wi.mul(l2));
+            if (v == null) {
+                wi.sub(grad.mul(lr)).intoArray(w, wOff + i, m);
+            } else {
+                FloatVector vi = FloatVector.fromArray(SPECIES, v, vOff + i, m).mul(momentum).sub(grad.mul(lr));
+                vi.intoArray(v, vOff + i, m);
+                wi.add(vi).intoArray(w, wOff + i, m);
+            }
+        }
     }
 }

@@ -1,0 +1,102 @@
+package dev.vecnn.kernel;
+
+import static dev.vecnn.kernel.Blocking.LANES;
+import static dev.vecnn.kernel.Blocking.MR;
+import static dev.vecnn.kernel.Blocking.NR;
+import static dev.vecnn.kernel.Blocking.SPECIES;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+/**
+ * Copies blocks of op(A) and op(B) into the contiguous, zero-padded panel layout the micro-kernel
+ * reads: A as MR-row panels stored k-major (MR floats per k), B as NR-column panels stored k-major
+ * (NR floats per k). The transposes are absorbed here, so one micro-kernel serves every case.
+ */
+final class Packing {
+    private Packing() {}
+
+    /**
+     * Packs rows [i0, i0 + mc) and depth [p0, p0 + kc) of op(A) into {@code dst}: panel r occupies
+     * dst[r * kc * MR ...], element (i, p) of the panel at p * MR + i. Rows beyond mc are zero.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+        int d = 0;
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            if (transA) {
+                // element (i, p) at a[aOff + p * lda + i]: the MR rows of a k-step are contiguous
+                int src = aOff + (p0) * lda + i0 + ir;
+                if (rows == MR) {
+                    for (int p = 0; p < kc; p++, src += lda, d += MR) {
+                        System.arraycopy(a, src, dst, d, MR);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++, src += lda, d += MR) {
+                        for (int r = 0; r < MR; r++) {
+                            dst[d + r] = r < rows ? a[src + r] : 0f;
+                        }
+                    }
+                }
+            } else {
+                // element (i, p) at a[aOff + i * lda + p]: transpose MR rows into k-major order
+                for (int r = 0; r < MR; r++) {
+                    if (r < rows) {
+                        int src = aOff + (i0 + ir + r) * lda + p0;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * MR + r] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * MR + r] = 0f;
+                        }
+                    }
+                }
+                d += kc * MR;
+            }
+        }
+    }
+
+    /**
+     * Packs columns [j0, j0 + nc) and depth [p0, p0 + kc) of op(B) into {@code dst}: panel s occupies
+     * dst[s * kc * NR ...], element (p, j) of the panel at p * NR + j. Columns beyond nc are zero.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int nc, int p0, int kc, float[] dst) {
+        int d = 0;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            if (!transB) {
+                // element (p, j) at b[bOff + p * ldb + j]: a k-step of the panel is contiguous
+                int src = bOff + p0 * ldb + j0 + jr;
+                if (cols == NR) {
+                    for (int p = 0; p < kc; p++, src += ldb, d += NR) {
+                        FloatVector.fromArray(SPECIES, b, src).intoArray(dst, d);
+                        FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(dst, d + LANES);
+                    }
+                } else {
+                    VectorMask<Float> m0 = SPECIES.indexInRange(0, cols);
+                    VectorMask<Float> m1 = SPECIES.indexInRange(LANES, cols);
+                    for (int p = 0; p < kc; p++, src += ldb, d += NR) {
+                        FloatVector.fromArray(SPECIES, b, src, m0).intoArray(dst, d);
+                        FloatVector.fromArray(SPECIES, b, src + LANES, m1).intoArray(dst, d + LANES);
+                    }
+                }
+            } else {
+                // element (p, j) at b[bOff + j * ldb + p]: transpose NR rows of B into k-major order
+                for (int s = 0; s < NR; s++) {
+                    if (s < cols) {
+                        int src = bOff + (j0 + jr + s) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + s] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + s] = 0f;
+                        }
+                    }
+                }
+                d += kc * NR;
+            }
+        }
+    }
+}
