@@ -1,0 +1,74 @@
+package dev.vecnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.kernel.Activation;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.nn.LayerSpec;
+import dev.vecnn.nn.ModelConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+    @TempDir
+    Path dir;
+
+    private static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash");
+        }
+    }
+
+    @Test
+    void resumingAfterACrashGivesBitIdenticalWeights() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 300, 10, 3, 1f, 0.9f, 31);
+        Dataset val = SyntheticData.blobs("val", 100, 10, 3, 1f, 0.9f, 32);
+        ModelConfig m = ModelConfig.softmax(10, 3, new LayerSpec(12, Activation.TANH));
+        TrainConfig c = TrainConfig.defaults(m).withBatchSize(32).withEpochs(7).withMomentum(0.9f).withL2(1e-3f)
+                .withLearningRate(0.05f).withPatience(20);
+        Path ckpt = dir.resolve("run.ckpt.safetensors");
+        Path csv = dir.resolve("run.csv");
+        try (KernelPool pool = KernelPool.create(2)) {
+            TrainResult uninterrupted = new Trainer(c, pool).train(train, val, val);
+
+            int crashAt = 3;
+            assertThrows(SimulatedCrash.class, () -> new Trainer(c, pool).checkpoints(ckpt, 1).csv(csv)
+                    .onEpoch(e -> {
+                        if (e.epoch() == crashAt) throw new SimulatedCrash();
+                    })
+                    .train(train, val, val));
+            Checkpoint saved = CheckpointFile.read(ckpt);
+            assertEquals(crashAt, saved.epoch());
+            assertEquals(crashAt, saved.history().size());
+            assertTrue(Files.readString(csv).lines().count() == crashAt + 1, "csv holds the header and one line per epoch");
+
+            TrainResult resumed = new Trainer(c, pool).resume(saved, train, val, val);
+            Weights.assertBitIdentical(uninterrupted.model(), resumed.model(), "resumed run");
+            assertEquals(uninterrupted.history().size(), resumed.history().size());
+            for (int i = 0; i < resumed.history().size(); i++) {
+                assertEquals(uninterrupted.history().get(i).trainLoss(), resumed.history().get(i).trainLoss(), 0.0);
+                assertEquals(uninterrupted.history().get(i).valLoss(), resumed.history().get(i).valLoss(), 0.0);
+            }
+            assertEquals(uninterrupted.bestEpoch(), resumed.bestEpoch());
+        }
+    }
+
+    @Test
+    void resumeRefusesACheckpointOfAnotherConfiguration() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
+        Path ckpt = dir.resolve("c.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            new Trainer(c, pool).checkpoints(ckpt, 1).train(train, null, null);
+            Checkpoint saved = CheckpointFile.read(ckpt);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(c.withLearningRate(0.5f), pool).resume(saved, train, null, null));
+            assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+        }
+    }
+}
