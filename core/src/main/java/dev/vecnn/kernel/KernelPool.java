@@ -206,7 +206,8 @@ public final class KernelPool implements AutoCloseable {
 
         @Override
         public void run() {
-            long seen = generation;
+            // Not `generation`: the first region may be published before this thread gets to run.
+            long seen = 0;
             while (true) {
                 long g = awaitGeneration(seen);
                 if (g == seen) {
