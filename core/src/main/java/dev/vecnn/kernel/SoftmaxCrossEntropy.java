@@ -86,7 +86,7 @@ public final class SoftmaxCrossEntropy {
         if (grad != null) {
             FloatVector g = p;
             if (label >= j && label < j + LANES) {
-                VectorMask<Float> hot = SPECIES.indexInRange(label - j, label - j + 1);
+                VectorMask<Float> hot = VectorMask.fromLong(SPECIES, 1L << (label - j));
                 g = p.sub(FloatVector.broadcast(SPECIES, 1f), hot);
             }
             g.mul(gradScale).intoArray(grad, row + j, m);

@@ -1,0 +1,78 @@
+package dev.vecnn.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class KernelPoolTest {
+    @Test
+    void runsEveryIndexExactlyOnceWithValidWorkerIds() {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (KernelPool pool = KernelPool.create(threads)) {
+                for (int round = 0; round < 200; round++) {
+                    int tasks = round % 17;
+                    AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(tasks, 1));
+                    int t = threads;
+                    pool.run(tasks, (worker, index) -> {
+                        assertTrue(worker >= 0 && worker < t);
+                        hits.incrementAndGet(index);
+                    });
+                    for (int i = 0; i < tasks; i++) assertEquals(1, hits.get(i), "index " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void workersRecoverAfterParking() throws InterruptedException {
+        try (KernelPool pool = KernelPool.create(2)) {
+            for (int round = 0; round < 3; round++) {
+                Thread.sleep(5); // long enough for the worker to stop spinning and park
+                AtomicIntegerArray hits = new AtomicIntegerArray(8);
+                pool.run(8, (w, i) -> hits.incrementAndGet(i));
+                for (int i = 0; i < 8; i++) assertEquals(1, hits.get(i));
+            }
+        }
+    }
+
+    @Test
+    void taskFailureReachesTheCallerAndThePoolStaysUsable() {
+        try (KernelPool pool = KernelPool.create(2)) {
+            assertThrows(IllegalStateException.class, () -> pool.run(10, (w, i) -> {
+                if (i == 7) throw new IllegalStateException("boom");
+            }));
+            AtomicIntegerArray hits = new AtomicIntegerArray(4);
+            pool.run(4, (w, i) -> hits.incrementAndGet(i));
+            for (int i = 0; i < 4; i++) assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void nestedRegionsRunInline() {
+        try (KernelPool pool = KernelPool.create(2)) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(16);
+            pool.run(4, (w, i) -> pool.run(4, (w2, j) -> {
+                assertEquals(w, w2);
+                hits.incrementAndGet(i * 4 + j);
+            }));
+            for (int i = 0; i < 16; i++) assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void runRangeCoversTheRangeWithAlignedBoundaries() {
+        try (KernelPool pool = KernelPool.create(3)) {
+            for (int length : new int[] {1, 5, 16, 100, 1001}) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(length);
+                pool.runRange(length, 8, (w, from, to) -> {
+                    assertTrue(from % 8 == 0, "from " + from);
+                    for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                });
+                for (int i = 0; i < length; i++) assertEquals(1, hits.get(i), "length " + length + " index " + i);
+            }
+        }
+    }
+}

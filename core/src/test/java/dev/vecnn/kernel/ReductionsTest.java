@@ -1,0 +1,67 @@
+package dev.vecnn.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReductionsTest {
+    private static final int[] SIZES = {1, 2, 7, 15, 16, 17, 31, 33, 64, 65, 127, 129};
+
+    static float[] random(int len, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[len];
+        for (int i = 0; i < len; i++) x[i] = (float) (r.nextDouble() * 2 - 1);
+        return x;
+    }
+
+    @Test
+    void columnSumsMatchReference() {
+        for (int rows : new int[] {1, 7, 128, 1000}) {
+            for (int cols : SIZES) {
+                int lda = cols + 2;
+                float[] a = random(3 + rows * lda, rows * 31L + cols);
+                float[] got = new float[cols + 4], expected = new float[cols + 4];
+                Reductions.columnSums(a, 3, rows, cols, lda, got, 1);
+                ReductionsReference.columnSums(a, 3, rows, cols, lda, expected, 1);
+                for (int j = 0; j < got.length; j++) {
+                    assertEquals(expected[j], got[j], 1e-6 * rows, "rows " + rows + " cols " + cols + " col " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowArgmaxMatchesReferenceIncludingTiesAndNaN() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int cols : SIZES) {
+            int rows = 50, lda = cols + 1;
+            float[] a = new float[2 + rows * lda];
+            for (int i = 0; i < a.length; i++) a[i] = r.nextInt(4) - 2; // many ties
+            a[2 + 3 * lda] = Float.NaN;
+            a[2 + 4 * lda + cols - 1] = Float.NaN;
+            a[2 + 5 * lda] = -0f;
+            int[] got = new int[rows + 1], expected = new int[rows + 1];
+            Reductions.rowArgmax(a, 2, rows, cols, lda, got, 1);
+            ReductionsReference.rowArgmax(a, 2, rows, cols, lda, expected, 1);
+            assertArrayEquals(expected, got, "cols " + cols);
+        }
+    }
+
+    @Test
+    void sgdStepMatchesReferenceBitForBit() {
+        for (int len : new int[] {0, 1, 15, 16, 17, 100, 1000}) {
+            for (boolean momentum : new boolean[] {false, true}) {
+                float[] w1 = random(len + 2, len), g = random(len + 3, len + 1);
+                w1[1] = 0f;
+                float[] v1 = momentum ? random(len + 1, len + 2) : null;
+                float[] w2 = w1.clone(), v2 = momentum ? v1.clone() : null;
+                Reductions.sgdStep(w1, 1, g, 2, v1, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
+                ReductionsReference.sgdStep(w2, 1, g, 2, v2, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
+                assertArrayEquals(w2, w1, 0f);
+                if (momentum) assertArrayEquals(v2, v1, 0f);
+            }
+        }
+    }
+}
