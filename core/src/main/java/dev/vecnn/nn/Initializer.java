@@ -7,7 +7,7 @@ import java.util.Locale;
  * (input, unit) order whatever the storage layout, so both layouts start from the same network.
  *
  * @param scheme the distribution
- * @param scale  half-width for UNIFORM, standard deviation for NORMAL; ignored by XAVIER and HE
+ * @param scale  half-width for UNIFORM, standard deviation for NORMAL; ignored by XAVIER, HE and ZEROS
  */
 public record Initializer(Scheme scheme, float scale) {
 
@@ -19,7 +19,9 @@ public record Initializer(Scheme scheme, float scale) {
         /** Glorot uniform: U(-a, a), a = sqrt(6 / (in + out)). */
         XAVIER,
         /** He normal: N(0, 2 / in), for ReLU layers. */
-        HE
+        HE,
+        /** All zero: the textbook start for logistic regression (a single layer has no symmetry to break). */
+        ZEROS
     }
 
     public static final float DEFAULT_UNIFORM_SCALE = 0.05f;
@@ -37,7 +39,7 @@ public record Initializer(Scheme scheme, float scale) {
     }
 
     /**
-     * Parses {@code xavier}, {@code glorot}, {@code he}, {@code uniform[:SCALE]} or {@code normal[:STD]}.
+     * Parses {@code xavier}, {@code glorot}, {@code he}, {@code zeros}, {@code uniform[:SCALE]} or {@code normal[:STD]}.
      */
     public static Initializer parse(String text) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", 2);
@@ -46,8 +48,9 @@ public record Initializer(Scheme scheme, float scale) {
             case "normal", "gaussian" -> Scheme.NORMAL;
             case "xavier", "glorot" -> Scheme.XAVIER;
             case "he", "kaiming" -> Scheme.HE;
+            case "zeros", "zero" -> Scheme.ZEROS;
             default -> throw new IllegalArgumentException("unknown initialiser '" + text
-                    + "': use xavier, he, uniform[:SCALE] or normal[:STD]");
+                    + "': use xavier, he, zeros, uniform[:SCALE] or normal[:STD]");
         };
         float scale = switch (scheme) {
             case UNIFORM -> DEFAULT_UNIFORM_SCALE;
@@ -55,7 +58,7 @@ public record Initializer(Scheme scheme, float scale) {
             default -> 0f;
         };
         if (parts.length == 2) {
-            if (scheme == Scheme.XAVIER || scheme == Scheme.HE) {
+            if (scheme == Scheme.XAVIER || scheme == Scheme.HE || scheme == Scheme.ZEROS) {
                 throw new IllegalArgumentException("initialiser '" + text + "': " + parts[0] + " takes no scale");
             }
             try {
@@ -78,6 +81,7 @@ public record Initializer(Scheme scheme, float scale) {
                     case NORMAL -> rng.nextGaussian() * scale;
                     case XAVIER -> (2.0 * rng.nextDouble() - 1.0) * xavierLimit;
                     case HE -> rng.nextGaussian() * heStd;
+                    case ZEROS -> 0.0;
                 };
                 weight[layout == WeightLayout.IN_OUT ? i * out + j : j * in + i] = (float) v;
             }
@@ -91,6 +95,7 @@ public record Initializer(Scheme scheme, float scale) {
             case NORMAL -> "normal:" + scale;
             case XAVIER -> "xavier";
             case HE -> "he";
+            case ZEROS -> "zeros";
         };
     }
 }

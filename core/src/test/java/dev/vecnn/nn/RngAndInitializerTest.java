@@ -77,7 +77,11 @@ class RngAndInitializerTest {
     void namesParseAndConfigurationsRoundTripThroughMetadata() {
         assertEquals(Initializer.Scheme.XAVIER, Initializer.parse("glorot").scheme());
         assertEquals(0.2f, Initializer.parse("uniform:0.2").scale());
-        assertThrows(IllegalArgumentException.class, () -> Initializer.parse("zeros"));
+        assertThrows(IllegalArgumentException.class, () -> Initializer.parse("ones"));
+        assertThrows(IllegalArgumentException.class, () -> Initializer.parse("xavier:0.1"));
+        float[] w = {1f, 2f};
+        Initializer.parse("zeros").fill(new Rng(1), w, 1, 2, WeightLayout.IN_OUT);
+        assertArrayEquals(new float[] {0f, 0f}, w);
         assertThrows(IllegalArgumentException.class, () -> LayerSpec.parse("128"));
         assertEquals(new LayerSpec(128, Activation.TANH), LayerSpec.parse("128:tanh"));
         ModelConfig c = new ModelConfig(784, List.of(LayerSpec.parse("128:sigmoid"), LayerSpec.parse("64:relu")),
