@@ -152,8 +152,15 @@ public final class Trainer {
         long samplesTotal = 0;
         RunStatus status = RunStatus.COMPLETED;
         int stopEpoch = Math.max(s.epoch, config.epochs());
+        int lastEpoch = config.epochs();
+        if (earlyStopping && s.staleEvaluations >= config.patience()) {
+            // A checkpoint written at the epoch where early stopping fired: the run is over.
+            status = RunStatus.EARLY_STOPPED;
+            stopEpoch = s.epoch;
+            lastEpoch = s.epoch;
+        }
 
-        for (int epoch = s.epoch + 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = s.epoch + 1; epoch <= lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
             if (shuffled) {
                 for (int i = 0; i < n; i++) order[i] = i;

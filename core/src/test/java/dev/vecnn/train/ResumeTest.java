@@ -59,6 +59,28 @@ class ResumeTest {
     }
 
     @Test
+    void aCheckpointWrittenWhenEarlyStoppingFiredResumesAsStopped() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 120, 6, 3, 2f, 0.5f, 41);
+        int[] shifted = new int[train.rows()];
+        for (int r = 0; r < shifted.length; r++) shifted[r] = (train.labels()[r] + 1) % 3;
+        Dataset val = train.withLabels("val-shifted", shifted, 3);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(6, 3)).withBatchSize(20).withEpochs(40)
+                .withLearningRate(0.05f).withPatience(2);
+        Path ckpt = dir.resolve("stopped.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            TrainResult original = new Trainer(c, pool).checkpoints(ckpt, 1).train(train, val, null);
+            assertEquals(RunStatus.EARLY_STOPPED, original.status());
+            Checkpoint saved = CheckpointFile.read(ckpt);
+            assertEquals(original.stopEpoch(), saved.epoch());
+            TrainResult resumed = new Trainer(c, pool).resume(saved, train, val, null);
+            assertEquals(RunStatus.EARLY_STOPPED, resumed.status());
+            assertEquals(original.stopEpoch(), resumed.stopEpoch());
+            assertEquals(original.bestEpoch(), resumed.bestEpoch());
+            Weights.assertBitIdentical(original.model(), resumed.model(), "resumed stopped run");
+        }
+    }
+
+    @Test
     void resumeRefusesACheckpointOfAnotherConfiguration() throws Exception {
         Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
         TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
