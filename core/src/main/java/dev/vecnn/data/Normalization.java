@@ -33,16 +33,23 @@ public enum Normalization {
         };
     }
 
-    /** Normalises {@code data}; for STANDARDIZE with the statistics of {@code reference}. */
-    public Dataset apply(Dataset data, Dataset reference) {
+    /**
+     * Normalises {@code data}. STANDARDIZE uses {@code trainingStats}, the statistics of the
+     * training split (see {@link PixelStats#of}); the other modes ignore them.
+     */
+    public Dataset apply(Dataset data, PixelStats trainingStats) {
         return switch (this) {
             case SCALE01 -> data;
             case PER_IMAGE_ZSCORE -> data.withFeatures(data.name(), perImageZscore(data));
-            case STANDARDIZE -> {
-                PixelStats stats = PixelStats.of(reference);
-                yield data.withFeatures(data.name(), standardize(data, stats.mean(), stats.std()));
-            }
+            case STANDARDIZE -> data.withFeatures(data.name(), standardize(data, trainingStats.mean(), trainingStats.std()));
         };
+    }
+
+    /** Normalises one image of {@code features} values in place (for predictions on single images). */
+    public void applyInPlace(float[] image, PixelStats trainingStats) {
+        Dataset one = new Dataset("image", image, 1, image.length, new int[1], 1);
+        float[] out = apply(one, trainingStats).x();
+        System.arraycopy(out, 0, image, 0, image.length);
     }
 
     static float[] perImageZscore(Dataset data) {

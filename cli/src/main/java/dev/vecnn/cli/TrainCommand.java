@@ -1,0 +1,159 @@
+package dev.vecnn.cli;
+
+import dev.vecnn.data.MnistLoader;
+import dev.vecnn.experiment.DataSpec;
+import dev.vecnn.experiment.ExperimentRunner;
+import dev.vecnn.experiment.Preset;
+import dev.vecnn.io.ModelFile;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.train.Checkpoint;
+import dev.vecnn.train.CheckpointFile;
+import dev.vecnn.train.OneVsRestResult;
+import dev.vecnn.train.TrainConfig;
+import dev.vecnn.train.TrainResult;
+import dev.vecnn.train.Trainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model on MNIST and print its test accuracy.",
+                "Start from --preset NAME (see vecnn presets) and override any setting with a flag."})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    TrainOptions options;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Write the trained model (safetensors) here.")
+    Path save;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write per-epoch metrics here.")
+    Path csv;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Write a resumable checkpoint here while training.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1", description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run saved in this checkpoint (pass the same preset and flags; --epochs may extend it).")
+    Path resume;
+
+    @Option(names = "--quiet", description = "Print only the summary.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Preset preset = options.resolve();
+        MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+        try (KernelPool pool = threads.pool()) {
+            out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
+            out.printf("data: %s; %d threads%n", preset.data().describe(), pool.threads());
+            out.flush();
+            return switch (preset.kind()) {
+                case TRAIN -> train(out, preset, mnist, pool);
+                case ONE_VS_REST -> oneVsRest(out, preset, mnist, pool);
+                case GRADIENT_CHECK -> {
+                    DataSpec.Prepared d = preset.data().prepare(mnist);
+                    out.print(ExperimentRunner.gradientCheck(preset, d.train(), pool,
+                            dev.vecnn.train.GradientCheck.DEFAULT_EPSILON).toTable());
+                    yield 0;
+                }
+            };
+        }
+    }
+
+    private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) throws IOException {
+        DataSpec.Prepared d = preset.data().prepare(mnist);
+        TrainConfig config = preset.config();
+        Checkpoint start = null;
+        if (resume != null) {
+            start = CheckpointFile.read(resume);
+            out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
+        }
+        Trainer trainer = new Trainer(config, pool);
+        if (csv != null) trainer.csv(csv);
+        if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
+        TrainResult r;
+        int lineEvery = Math.max(config.evalEvery(), config.epochs() / 50);
+        try (EpochPrinter printer = EpochPrinter.create(out, "", config.epochs(), lineEvery, quiet)) {
+            trainer.onEpoch(printer::onEpoch);
+            r = start == null ? trainer.train(d.train(), d.validation(), d.test()) : trainer.resume(start, d.train(), d.validation(), d.test());
+        }
+        out.println(summary(r));
+        if (save != null) {
+            ModelFile.save(save, r.model(), metadata(preset, d, r));
+            out.println("saved model to " + save);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String summary(TrainResult r) {
+        return String.format(Locale.ROOT, "result: test accuracy %s (loss %.4f), %s, wall %.1f s, %,.0f samples/s",
+                r.test() == null ? "n/a" : EpochPrinter.pct(r.test().accuracy()), r.test() == null ? Double.NaN : r.test().loss(),
+                r.statusText(), r.wallSeconds(), r.samplesPerSecond());
+    }
+
+    /** What a model file keeps besides the weights: how to prepare inputs, how it was trained, what it scored. */
+    static Map<String, String> metadata(Preset preset, DataSpec.Prepared d, TrainResult r) {
+        Map<String, String> m = new LinkedHashMap<>(r.config().toMetadata());
+        m.put("vecnn.preset", preset.name());
+        m.put("vecnn.data.normalization", preset.data().normalization().cliName());
+        m.put("vecnn.data.mean", Double.toString(d.trainingStats().mean()));
+        m.put("vecnn.data.std", Double.toString(d.trainingStats().std()));
+        m.put("vecnn.result.status", r.statusText());
+        if (r.test() != null) m.put("vecnn.result.test_accuracy", Double.toString(r.test().accuracy()));
+        return m;
+    }
+
+    private int oneVsRest(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) {
+        if (save != null || resume != null || checkpoint != null) {
+            throw new IllegalArgumentException("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
+        }
+        TrainConfig config = preset.config();
+        int epochs = config.epochs();
+        int[] done = new int[10];
+        boolean live = !quiet && EpochPrinter.interactive();
+        ExperimentRunner.Outcome o;
+        try (EpochPrinter printer = EpochPrinter.create(out, "10 neurons", epochs, epochs, quiet || !live)) {
+            o = ExperimentRunner.run(preset, mnist, pool, csv, (model, m) -> {
+                synchronized (done) {
+                    done[model] = m.epoch();
+                    int min = Integer.MAX_VALUE;
+                    for (int e : done) min = Math.min(min, e);
+                    if (live) printer.onEpoch(new dev.vecnn.train.EpochMetrics(min, m.trainLoss(), m.trainAccuracy(),
+                            Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, m.samplesPerSecond(), 0));
+                    else if (!quiet && m.epoch() == epochs) out.printf("digit %d trained%n", model);
+                    out.flush();
+                }
+            });
+        }
+        OneVsRestResult r = o.oneVsRest();
+        out.println("digit  train acc  test acc (binarised test set, threshold " + config.threshold() + ")");
+        for (int c = 0; c < r.trainAccuracy().length; c++) {
+            out.printf(Locale.ROOT, "%5d  %9s  %8s%n", c, EpochPrinter.pct(r.trainAccuracy()[c]), EpochPrinter.pct(r.testAccuracy()[c]));
+        }
+        out.printf(Locale.ROOT, "result: ensemble (argmax of the ten neurons) test accuracy %s, wall %.1f s%n",
+                EpochPrinter.pct(r.ensembleAccuracy()), r.wallSeconds());
+        return 0;
+    }
+}

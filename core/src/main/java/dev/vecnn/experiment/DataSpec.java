@@ -1,0 +1,48 @@
+package dev.vecnn.experiment;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.data.MnistLoader;
+import dev.vecnn.data.Normalization;
+import dev.vecnn.data.PixelStats;
+import dev.vecnn.data.Splits;
+
+/**
+ * How an experiment turns the loaded MNIST files into training, validation and test sets.
+ *
+ * @param normalization  applied to every split (STANDARDIZE uses training-split statistics)
+ * @param validationRows rows held out of the 60,000 training images; 0 for no validation set
+ * @param splitSeed      seed of the hold-out shuffle
+ */
+public record DataSpec(Normalization normalization, int validationRows, long splitSeed) {
+    public static final long DEFAULT_SPLIT_SEED = 1;
+
+    public DataSpec {
+        if (normalization == null) throw new IllegalArgumentException("normalisation is missing");
+        if (validationRows < 0) throw new IllegalArgumentException("validation size must be >= 0, got " + validationRows);
+    }
+
+    /**
+     * The three sets; validation is null when {@code validationRows} is 0. {@code trainingStats}
+     * are the raw training split's pixel statistics, which STANDARDIZE used and a saved model keeps.
+     */
+    public record Prepared(Dataset train, Dataset validation, Dataset test, PixelStats trainingStats) {}
+
+    public Prepared prepare(MnistLoader.Mnist mnist) {
+        Dataset train = mnist.train();
+        Dataset validation = null;
+        if (validationRows > 0) {
+            Splits.TrainValidation split = Splits.holdOut(train, validationRows, splitSeed);
+            train = split.train();
+            validation = split.validation();
+        }
+        PixelStats stats = normalization == Normalization.STANDARDIZE ? PixelStats.of(train) : new PixelStats(0, 1);
+        return new Prepared(normalization.apply(train, stats),
+                validation == null ? null : normalization.apply(validation, stats),
+                normalization.apply(mnist.test(), stats), stats);
+    }
+
+    public String describe() {
+        return normalization.cliName() + (validationRows > 0
+                ? ", " + validationRows + " validation rows (split seed " + splitSeed + ")" : ", no validation set");
+    }
+}

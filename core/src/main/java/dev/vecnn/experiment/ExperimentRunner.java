@@ -1,0 +1,72 @@
+package dev.vecnn.experiment;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.data.MnistLoader;
+import dev.vecnn.data.Splits;
+import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.Rng;
+import dev.vecnn.train.EpochListener;
+import dev.vecnn.train.GradientCheck;
+import dev.vecnn.train.OneVsRest;
+import dev.vecnn.train.OneVsRestResult;
+import dev.vecnn.train.TrainResult;
+import dev.vecnn.train.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a preset on loaded MNIST: prepares its data, then trains, trains ten neurons, or checks gradients. */
+public final class ExperimentRunner {
+    /** Images of each side in seed 000's balanced one-vs-rest subsets. */
+    public static final int ONE_VS_REST_PER_SIDE = 5000;
+
+    private ExperimentRunner() {}
+
+    /** What a run produced: exactly one of the three results is non-null. */
+    public record Outcome(Preset preset, DataSpec.Prepared data, TrainResult training, OneVsRestResult oneVsRest,
+                          GradientCheck.Report gradients) {}
+
+    /** Reports progress; called on pool threads for one-vs-rest (so it must be thread-safe). */
+    public interface Progress {
+        void onEpoch(int model, dev.vecnn.train.EpochMetrics metrics);
+    }
+
+    public static Outcome run(Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Path csv, Progress progress) {
+        DataSpec.Prepared data = preset.data().prepare(mnist);
+        return switch (preset.kind()) {
+            case TRAIN -> {
+                EpochListener listener = progress == null ? EpochListener.NONE : m -> progress.onEpoch(0, m);
+                Trainer trainer = new Trainer(preset.config(), pool).onEpoch(listener);
+                if (csv != null) trainer.csv(csv);
+                yield new Outcome(preset, data, trainer.train(data.train(), data.validation(), data.test()), null, null);
+            }
+            case ONE_VS_REST -> {
+                List<Dataset> perDigit = balancedSubsets(data.train(), preset.config().seed());
+                OneVsRest.Listener listener = progress == null ? (c, m) -> { } : progress::onEpoch;
+                yield new Outcome(preset, data, null,
+                        OneVsRest.train(preset.config(), perDigit, data.test(), pool, listener), null);
+            }
+            case GRADIENT_CHECK -> new Outcome(preset, data, null, null, gradientCheck(preset, data.train(), pool,
+                    GradientCheck.DEFAULT_EPSILON));
+        };
+    }
+
+    /** Seed 000's ten training sets: for each digit, 5,000 of it and 5,000 of the other nine. */
+    public static List<Dataset> balancedSubsets(Dataset train, long seed) {
+        List<Dataset> perDigit = new ArrayList<>();
+        for (int d = 0; d < train.classes(); d++) {
+            perDigit.add(Splits.oneVsRestBalanced(train, d, ONE_VS_REST_PER_SIDE, seed));
+        }
+        return perDigit;
+    }
+
+    /** The check on the first training example of the preset's freshly initialised model. */
+    public static GradientCheck.Report gradientCheck(Preset preset, Dataset train, KernelPool pool, double epsilon) {
+        Rng seeds = new Rng(preset.config().seed());
+        Mlp model = Mlp.initialise(preset.config().model(), seeds.nextLong());
+        Gemm gemm = new Gemm(pool);
+        return GradientCheck.run(gemm, model, train.x(), 0, train.labels()[0], epsilon, GradientCheck.defaultProbes(model));
+    }
+}
