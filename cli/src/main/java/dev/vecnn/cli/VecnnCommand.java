@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "vecnn", mixinStandardHelpOptions = true, versionProvider = VecnnCommand.Version.class,
         description = "Trains small neural networks on the CPU with the Java Vector API.",
-        subcommands = {DataCommand.class, TrainCommand.class})
+        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
+                GradcheckCommand.class, PresetsCommand.class, ReproduceCommand.class})
 public final class VecnnCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

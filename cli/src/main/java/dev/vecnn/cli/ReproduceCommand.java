@@ -1,0 +1,164 @@
+package dev.vecnn.cli;
+
+import dev.vecnn.data.MnistLoader;
+import dev.vecnn.experiment.ExperimentRunner;
+import dev.vecnn.experiment.Preset;
+import dev.vecnn.experiment.Presets;
+import dev.vecnn.io.AtomicFiles;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.train.EpochMetrics;
+import dev.vecnn.train.OneVsRestResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Run the catalogue (vecnn presets) and write per-epoch CSVs, PNG plots and a markdown table of",
+                "reported versus measured values. --quick runs a representative subset with fewer epochs and",
+                "fails (exit 1) when a run falls below its accuracy floor."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "A representative subset with fewer epochs (about a minute); checks accuracy floors.")
+    boolean quick;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",", description = "Run only these presets (comma-separated or repeated).")
+    List<String> only;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        List<Preset> presets = selected();
+        Files.createDirectories(out);
+        MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+        List<RunRecord> runs = new ArrayList<>();
+        Map<String, List<String>> plots = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        int poolThreads;
+        try (KernelPool pool = threads.pool()) {
+            poolThreads = pool.threads();
+            for (Preset p : presets) {
+                console.printf("== %s (%s): %s%n", p.name(), p.source(), p.config().describe());
+                console.flush();
+                long t0 = System.nanoTime();
+                try {
+                    RunRecord run = runOne(p, mnist, pool, console);
+                    runs.add(new RunRecord(p, run.outcome(), (System.nanoTime() - t0) / 1e9));
+                    plots.put(p.name(), ReproducePlots.write(out, runs.get(runs.size() - 1)));
+                    console.println("   " + oneLine(runs.get(runs.size() - 1)));
+                } catch (RuntimeException e) {
+                    // One broken run must not hide the others' results: report it and go on.
+                    failures.add(p.name() + ": " + e.getMessage());
+                    console.println("   failed: " + e.getMessage());
+                }
+                console.flush();
+            }
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
+                + " --out " + out;
+        AtomicFiles.writeString(out.resolve("README.md"), ReproduceReport.markdown(command,
+                MachineInfo.describe(poolThreads), total, runs, plots, quick));
+        AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
+        console.printf(Locale.ROOT, "wrote %s (total wall time %.1f s)%n", out.resolve("README.md"), total);
+        List<String> below = runs.stream().filter(r -> quick && !r.meetsFloor())
+                .map(r -> r.preset().name() + " (" + oneLine(r) + "; needs " + r.floorText() + ")").toList();
+        if (!failures.isEmpty() || !below.isEmpty()) {
+            List<String> all = new ArrayList<>(failures);
+            all.addAll(below);
+            throw new IllegalStateException("reproduce: " + all.size() + " run(s) failed or fell below their floor: " + String.join("; ", all));
+        }
+        return 0;
+    }
+
+    private List<Preset> selected() {
+        List<Preset> list = new ArrayList<>();
+        if (only != null) {
+            for (String name : only) {
+                Preset p = Presets.byName(name.trim());
+                list.add(quick ? requireQuick(p) : p);
+            }
+            return list;
+        }
+        for (Preset p : Presets.all()) {
+            if (!quick) list.add(p);
+            else if (p.inQuick()) list.add(p.quick());
+        }
+        return list;
+    }
+
+    private static Preset requireQuick(Preset p) {
+        if (!p.inQuick()) throw new IllegalArgumentException("preset " + p.name() + " has no quick version; drop --quick to run it");
+        return p.quick();
+    }
+
+    private RunRecord runOne(Preset p, MnistLoader.Mnist mnist, KernelPool pool, PrintWriter console) throws IOException {
+        int epochs = p.config().epochs();
+        int lineEvery = Math.max(p.config().evalEvery(), epochs / 10);
+        Path csv = p.kind() == Preset.Kind.TRAIN ? out.resolve(p.name() + ".csv") : null;
+        ExperimentRunner.Outcome o;
+        try (EpochPrinter printer = EpochPrinter.create(console, "  ", epochs, lineEvery, p.kind() != Preset.Kind.TRAIN)) {
+            o = ExperimentRunner.run(p, mnist, pool, csv, (model, m) -> printer.onEpoch(m));
+        }
+        if (o.oneVsRest() != null) AtomicFiles.writeString(out.resolve(p.name() + ".csv"), oneVsRestCsv(o.oneVsRest()));
+        if (o.gradients() != null) AtomicFiles.writeString(out.resolve(p.name() + ".md"), o.gradients().toTable());
+        return new RunRecord(p, o, 0);
+    }
+
+    private static String oneLine(RunRecord r) {
+        if (r.outcome().gradients() != null) {
+            return String.format(Locale.ROOT, "largest gradient difference %.3e", r.outcome().gradients().maxDifference());
+        }
+        if (r.outcome().oneVsRest() != null) {
+            return String.format(Locale.ROOT, "ensemble test accuracy %s, %.1f s", EpochPrinter.pct(r.headlineAccuracy()), r.wallSeconds());
+        }
+        return TrainCommand.summary(r.outcome().training());
+    }
+
+    /** Every recorded epoch of every digit's neuron, one row each. */
+    static String oneVsRestCsv(OneVsRestResult r) {
+        StringBuilder sb = new StringBuilder("digit,epoch,train_loss,train_accuracy,test_loss,test_accuracy,samples_per_second\n");
+        for (int d = 0; d < r.models().size(); d++) {
+            for (EpochMetrics m : r.models().get(d).history()) {
+                sb.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s%n", d, m.epoch(), m.trainLoss(), m.trainAccuracy(),
+                        m.testLoss(), m.testAccuracy(), m.samplesPerSecond()));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String summaryCsv(List<RunRecord> runs) {
+        StringBuilder sb = new StringBuilder("preset,source,status,test_accuracy,wall_seconds,samples_per_second,meets_quick_floor\n");
+        for (RunRecord r : runs) {
+            String status = r.outcome().training() != null ? r.outcome().training().statusText()
+                    : r.outcome().oneVsRest() != null ? "completed" : "checked";
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%s,%s%n", r.preset().name(), r.preset().source(), status,
+                    Double.isNaN(r.headlineAccuracy()) ? "" : Double.toString(r.headlineAccuracy()), r.wallSeconds(),
+                    Double.isNaN(r.samplesPerSecond()) ? "" : String.format(Locale.ROOT, "%.0f", r.samplesPerSecond()), r.meetsFloor()));
+        }
+        return sb.toString();
+    }
+}
