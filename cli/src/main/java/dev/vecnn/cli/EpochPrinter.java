@@ -46,7 +46,7 @@ final class EpochPrinter implements AutoCloseable {
     synchronized void onEpoch(EpochMetrics m) {
         if (bar != null) {
             bar.stepTo(m.epoch());
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %s%s %,.0f/s", m.trainLoss(),
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %s acc %s%s %,.0f/s", loss(m.trainLoss()),
                     pct(m.trainAccuracy()), m.hasValidation() ? " val " + pct(m.valAccuracy()) : "", m.samplesPerSecond()));
             return;
         }
@@ -58,12 +58,17 @@ final class EpochPrinter implements AutoCloseable {
     static String line(String prefix, EpochMetrics m, int epochs) {
         StringBuilder sb = new StringBuilder(prefix);
         int width = Integer.toString(epochs).length();
-        sb.append(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f acc %s", m.epoch(), epochs,
-                m.trainLoss(), pct(m.trainAccuracy())));
-        if (m.hasValidation()) sb.append(String.format(Locale.ROOT, "  val loss %.4f acc %s", m.valLoss(), pct(m.valAccuracy())));
+        sb.append(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %s acc %s", m.epoch(), epochs,
+                loss(m.trainLoss()), pct(m.trainAccuracy())));
+        if (m.hasValidation()) sb.append(String.format(Locale.ROOT, "  val loss %s acc %s", loss(m.valLoss()), pct(m.valAccuracy())));
         if (m.hasTest()) sb.append(String.format(Locale.ROOT, "  test acc %s", pct(m.testAccuracy())));
         sb.append(String.format(Locale.ROOT, "  %.2f s  %,.0f samples/s", m.epochSeconds(), m.samplesPerSecond()));
         return sb.toString();
+    }
+
+    /** A loss: fixed point normally, scientific when a run is blowing up. */
+    static String loss(double v) {
+        return Math.abs(v) >= 1e5 ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     static String pct(double fraction) {

@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) throws IOException {
         DataSpec.Prepared d = preset.data().prepare(mnist);
+        preset = ExperimentRunner.fitInputs(preset, d.train().features());
         TrainConfig config = preset.config();
         Checkpoint start = null;
         if (resume != null) {
@@ -108,9 +109,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String summary(TrainResult r) {
-        return String.format(Locale.ROOT, "result: test accuracy %s (loss %.4f), %s, wall %.1f s, %,.0f samples/s",
-                r.test() == null ? "n/a" : EpochPrinter.pct(r.test().accuracy()), r.test() == null ? Double.NaN : r.test().loss(),
-                r.statusText(), r.wallSeconds(), r.samplesPerSecond());
+        String speed = Double.isFinite(r.samplesPerSecond())
+                ? String.format(Locale.ROOT, "%,.0f samples/s", r.samplesPerSecond()) : "no completed epoch";
+        return String.format(Locale.ROOT, "result: test accuracy %s (loss %s), %s, wall %.1f s, %s",
+                r.test() == null ? "n/a" : EpochPrinter.pct(r.test().accuracy()), r.test() == null ? "n/a" : EpochPrinter.loss(r.test().loss()),
+                r.statusText(), r.wallSeconds(), speed);
     }
 
     /** What a model file keeps besides the weights: how to prepare inputs, how it was trained, what it scored. */

@@ -6,6 +6,7 @@ import dev.vecnn.data.Splits;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.Rng;
 import dev.vecnn.train.EpochListener;
 import dev.vecnn.train.GradientCheck;
@@ -35,6 +36,7 @@ public final class ExperimentRunner {
 
     public static Outcome run(Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Path csv, Progress progress) {
         DataSpec.Prepared data = preset.data().prepare(mnist);
+        preset = fitInputs(preset, data.train().features());
         return switch (preset.kind()) {
             case TRAIN -> {
                 EpochListener listener = progress == null ? EpochListener.NONE : m -> progress.onEpoch(0, m);
@@ -53,6 +55,19 @@ public final class ExperimentRunner {
         };
     }
 
+    /**
+     * The preset with its model's input width set to the data's, so the catalogue runs on any IDX
+     * dataset whose images are not 28x28 (the presets are written for MNIST's 784 pixels).
+     */
+    public static Preset fitInputs(Preset preset, int features) {
+        ModelConfig m = preset.config().model();
+        if (m.inputs() == features) return preset;
+        ModelConfig fitted = new ModelConfig(features, m.hidden(), m.head(), m.classes(), m.layout(), m.init());
+        return new Preset(preset.name(), preset.source(), preset.kind(), preset.description(),
+                preset.config().withModel(fitted), preset.data(), preset.reported(), preset.marks(),
+                preset.quickEpochs(), preset.quickFloor());
+    }
+
     /** Seed 000's ten training sets: for each digit, 5,000 of it and 5,000 of the other nine. */
     public static List<Dataset> balancedSubsets(Dataset train, long seed) {
         List<Dataset> perDigit = new ArrayList<>();
@@ -64,6 +79,7 @@ public final class ExperimentRunner {
 
     /** The check on the first training example of the preset's freshly initialised model. */
     public static GradientCheck.Report gradientCheck(Preset preset, Dataset train, KernelPool pool, double epsilon) {
+        preset = fitInputs(preset, train.features());
         Rng seeds = new Rng(preset.config().seed());
         Mlp model = Mlp.initialise(preset.config().model(), seeds.nextLong());
         Gemm gemm = new Gemm(pool);

@@ -1,0 +1,135 @@
+package dev.vecnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+
+    @BeforeAll
+    static void data() throws IOException {
+        data = dir.resolve("data");
+        TinyMnist.write(data, 12_600, 200);
+    }
+
+    /** A small custom run; {@code overrides} (pairs or flags) replace the defaults of the same name. */
+    private static CliRun train(String... overrides) {
+        java.util.LinkedHashMap<String, String> opts = new java.util.LinkedHashMap<>();
+        String[] base = {"--data", data.toString(), "--hidden", "16:tanh", "--epochs", "4", "--validation", "600",
+                "--lr", "0.1", "--reduction", "mean", "--batch", "32"};
+        for (int i = 0; i < base.length; i += 2) opts.put(base[i], base[i + 1]);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train"));
+        for (int i = 0; i < overrides.length; i++) {
+            String o = overrides[i];
+            if (o.contains("=")) args.add(o);
+            else opts.put(o, overrides[++i]);
+        }
+        opts.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void trainPrintsEpochsAndASummaryAndSavesModelAndCsv() throws IOException {
+        Path model = dir.resolve("m.safetensors");
+        Path csv = dir.resolve("m.csv");
+        CliRun r = train("--save", model.toString(), "--csv", csv.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("epoch 4/4"), r.out());
+        assertTrue(r.out().matches("(?s).*result: test accuracy (9\\d|100)\\.\\d\\d% .*completed 4 epochs.*samples/s.*"), r.out());
+        assertTrue(Files.size(model) > 784 * 16 * 4);
+        assertEquals(5, Files.readAllLines(csv).size(), "header and four epochs");
+
+        CliRun eval = CliRun.of("eval", model.toString(), "--data", data.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("true\\pred"), eval.out());
+        assertTrue(eval.out().matches("(?s).*test accuracy (9\\d|100)\\.\\d\\d% \\(200 images.*"), eval.out());
+
+        Path png = dir.resolve("digit.png");
+        BufferedImage img = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 60, 40);
+        g.setColor(Color.BLACK);
+        g.fillRect(10, 15, 40, 6);
+        g.dispose();
+        ImageIO.write(img, "png", png.toFile());
+        CliRun predict = CliRun.of("predict", model.toString(), png.toString(), "--top", "2");
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.out().matches("(?s).*digit\\.png: \\d  \\(\\d: \\d+\\.\\d%, \\d: \\d+\\.\\d%\\).*"), predict.out());
+    }
+
+    @Test
+    void sameSeedSameNumbersOnOneOrTwoThreads() {
+        CliRun one = train("--threads", "1");
+        CliRun two = train("--threads", "2");
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(result(one.out()).replaceAll("wall .*", ""), result(two.out()).replaceAll("wall .*", ""));
+    }
+
+    private static String result(String out) {
+        return out.lines().filter(l -> l.startsWith("result:")).findFirst().orElse("");
+    }
+
+    @Test
+    void badInputsAreOneLineErrors() throws IOException {
+        CliRun preset = CliRun.of("train", "--preset", "no-such", "--data", data.toString());
+        assertEquals(1, preset.exit());
+        assertTrue(preset.err().contains("unknown preset 'no-such'"), preset.err());
+        Path corrupt = Files.write(dir.resolve("bad.safetensors"), new byte[] {1, 2, 3});
+        CliRun eval = CliRun.of("eval", corrupt.toString(), "--data", data.toString());
+        assertEquals(1, eval.exit());
+        assertEquals(1, eval.err().strip().lines().count(), eval.err());
+        assertTrue(eval.err().contains("bad.safetensors"), eval.err());
+        CliRun lr = train("--momentum=-1");
+        assertEquals(1, lr.exit());
+        assertTrue(lr.err().contains("momentum must be in [0, 1)"), lr.err());
+    }
+
+    @Test
+    void divergenceIsReportedNotCrashed() {
+        CliRun r = train("--hidden", "16:relu", "--lr", "1e30", "--reduction", "sum");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("diverged at epoch"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
+    }
+
+    @Test
+    void reproduceWritesTableCsvAndPlots() throws IOException {
+        Path out = dir.resolve("repro");
+        CliRun r = CliRun.of("reproduce", "--only", "gradcheck,softmax-regression", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("| softmax-regression | seed 004 |"), md);
+        assertTrue(md.contains("Wall time of the whole reproduction"), md);
+        assertTrue(Files.exists(out.resolve("softmax-regression-accuracy.png")));
+        assertTrue(Files.exists(out.resolve("softmax-regression.csv")));
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("gradcheck,"));
+    }
+
+    @Test
+    void presetsListsTheCatalogue() {
+        CliRun r = CliRun.of("presets");
+        assertEquals(0, r.exit());
+        for (String name : new String[] {"ovr-lr0.01", "mlp32-relu-lr0.005", "softmax-regression", "tanh-momentum", "sigmoid-l2", "gradcheck", "three-layer", "best"}) {
+            assertTrue(r.out().contains(name), name);
+        }
+    }
+}
