@@ -1,5 +1,6 @@
 package dev.vecnn.kernel;
 
+import static dev.vecnn.kernel.Blocking.A_STRIDE;
 import static dev.vecnn.kernel.Blocking.KC;
 import static dev.vecnn.kernel.Blocking.MC;
 import static dev.vecnn.kernel.Blocking.MR;
@@ -116,7 +117,7 @@ public final class Gemm {
         this.epilogue = bias != null || act != Activation.IDENTITY;
         try {
             if (useDot(transA, transB, n, k)) {
-                unitM = DotKernel.TILE;
+                unitM = DotKernel.ROWS;
                 unitN = n;
                 slabsM = Math.min(pool.threads(), ceilDiv(m, unitM));
                 slabsN = 1;
@@ -182,7 +183,7 @@ public final class Gemm {
         }
         GemmWorkspace ws = workspaces[worker];
         int kcMax = Math.min(KC, k);
-        float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, MR)) * kcMax);
+        float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, MR)) * kcMax * A_STRIDE);
         float[] pb = ws.packedB(Math.min(NC, Blocking.roundUp(colTo - colFrom, NR)) * kcMax);
         float[] tile = ws.tile;
         for (int jc = colFrom; jc < colTo; jc += NC) {
@@ -196,13 +197,14 @@ public final class Gemm {
                 for (int ic = rowFrom; ic < rowTo; ic += MC) {
                     int mc = Math.min(MC, rowTo - ic);
                     Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int cols = Math.min(NR, nc - jr);
-                        int cBase = cOff + ic * ldc + jc + jr;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            MicroKernel.kernel(kc, pa, ir * kc, pb, jr * kc,
-                                    c, cBase + ir * ldc, ldc, Math.min(MR, mc - ir), cols,
-                                    alpha, readC, betaEff, tile);
+                    // An A micro-panel stays in L1 while B micro-panels stream from L2.
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int cBase = cOff + (ic + ir) * ldc + jc;
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, pb, jr * kc,
+                                    c, cBase + jr, ldc, rows, Math.min(NR, nc - jr),
+                                    alpha, readC, betaEff, tile, ws.zeros);
                         }
                     }
                     if (lastDepth && epilogue) {
@@ -220,13 +222,13 @@ public final class Gemm {
         int rowFrom = slabStart(index, slabsM, m, unitM), rowTo = slabStart(index + 1, slabsM, m, unitM);
         float[] tile = workspaces[worker].tile;
         boolean readC = beta != 0f;
-        for (int i = rowFrom; i < rowTo; i += DotKernel.TILE) {
-            for (int j = 0; j < n; j += DotKernel.TILE) {
+        for (int i = rowFrom; i < rowTo; i += DotKernel.ROWS) {
+            for (int j = 0; j < n; j += DotKernel.COLS) {
                 DotKernel.kernel(k, a, aOff, lda, i, m, b, bOff, ldb, j, n, c, cOff, ldc,
                         alpha, readC, beta, tile);
             }
             if (epilogue) {
-                for (int r = i; r < Math.min(rowTo, i + DotKernel.TILE); r++) {
+                for (int r = i; r < Math.min(rowTo, i + DotKernel.ROWS); r++) {
                     Activations.biasActivate(c, cOff + r * ldc, n, bias, biasOff, act);
                 }
             }

@@ -11,6 +11,8 @@ final class GemmWorkspace {
     float[] packedA = new float[0];
     float[] packedB = new float[0];
     final float[] tile = new float[Math.max(MR * NR, 16)];
+    /** A row of NR zeros: the C source of the micro-kernel's write-back when C must not be read. */
+    final float[] zeros = new float[NR];
 
     float[] packedA(int floats) {
         if (packedA.length < floats) packedA = new float[floats];

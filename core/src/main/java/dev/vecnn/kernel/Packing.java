@@ -1,5 +1,6 @@
 package dev.vecnn.kernel;
 
+import static dev.vecnn.kernel.Blocking.A_STRIDE;
 import static dev.vecnn.kernel.Blocking.LANES;
 import static dev.vecnn.kernel.Blocking.MR;
 import static dev.vecnn.kernel.Blocking.NR;
@@ -18,41 +19,42 @@ final class Packing {
 
     /**
      * Packs rows [i0, i0 + mc) and depth [p0, p0 + kc) of op(A) into {@code dst}: panel r occupies
-     * dst[r * kc * MR ...], element (i, p) of the panel at p * MR + i. Rows beyond mc are zero.
+     * dst[r * kc * A_STRIDE ...], element (i, p) of the panel at (p * MR + i) * A_STRIDE, repeated
+     * A_STRIDE times. Rows beyond mc are zero.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
         int d = 0;
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
-            if (transA) {
-                // element (i, p) at a[aOff + p * lda + i]: the MR rows of a k-step are contiguous
-                int src = aOff + (p0) * lda + i0 + ir;
-                if (rows == MR) {
-                    for (int p = 0; p < kc; p++, src += lda, d += MR) {
-                        System.arraycopy(a, src, dst, d, MR);
-                    }
-                } else {
+            if (A_STRIDE == 1) {
+                if (transA) {
+                    // element (i, p) at a[aOff + p * lda + i]: the MR rows of a k-step are contiguous
+                    int src = aOff + p0 * lda + i0 + ir;
                     for (int p = 0; p < kc; p++, src += lda, d += MR) {
                         for (int r = 0; r < MR; r++) {
                             dst[d + r] = r < rows ? a[src + r] : 0f;
                         }
                     }
-                }
-            } else {
-                // element (i, p) at a[aOff + i * lda + p]: transpose MR rows into k-major order
-                for (int r = 0; r < MR; r++) {
-                    if (r < rows) {
+                } else {
+                    // element (i, p) at a[aOff + i * lda + p]: transpose MR rows into k-major order
+                    for (int r = 0; r < MR; r++) {
                         int src = aOff + (i0 + ir + r) * lda + p0;
                         for (int p = 0; p < kc; p++) {
-                            dst[d + p * MR + r] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            dst[d + p * MR + r] = 0f;
+                            dst[d + p * MR + r] = r < rows ? a[src + p] : 0f;
                         }
                     }
+                    d += kc * MR;
                 }
-                d += kc * MR;
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    int src = transA ? aOff + p0 * lda + i0 + ir + r : aOff + (i0 + ir + r) * lda + p0;
+                    int step = transA ? lda : 1;
+                    int o = d + r * A_STRIDE;
+                    for (int p = 0; p < kc; p++, src += step, o += MR * A_STRIDE) {
+                        FloatVector.broadcast(SPECIES, r < rows ? a[src] : 0f).intoArray(dst, o);
+                    }
+                }
+                d += kc * MR * A_STRIDE;
             }
         }
     }
