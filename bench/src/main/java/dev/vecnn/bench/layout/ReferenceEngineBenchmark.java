@@ -1,0 +1,58 @@
+package dev.vecnn.bench.layout;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The scalar reference GEMM ({@link dev.vecnn.kernel.GemmReference}) in the same network as
+ * {@link EngineBenchmark}, on the two small shapes only: it runs at about 1 GFLOP/s, so a full-batch
+ * step would take seconds. Samples/s in the "samples" column.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g"})
+public class ReferenceEngineBenchmark {
+    @State(Scope.Thread)
+    public static class Engine extends NetState {
+        @Param({"784-128-10@128", "784-1@10000"})
+        public String model;
+        @Param({"reference"})
+        public String engine;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            build(model, "in-out", "batch-major", engine, "fused", 1);
+        }
+    }
+
+    @Benchmark
+    public void forward(Engine s, SampleCounter c) {
+        s.net.forward();
+        c.samples += s.rows;
+    }
+
+    @Benchmark
+    public void backward(Engine s, SampleCounter c) {
+        s.net.backward();
+        c.samples += s.rows;
+    }
+
+    @Benchmark
+    public double step(Engine s, SampleCounter c) {
+        c.samples += s.rows;
+        return s.net.step();
+    }
+}
