@@ -38,6 +38,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Train each plain training preset with N seeds (the preset's and the next N-1) and report the spread (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Mixin
     DataOptions data;
 
@@ -66,7 +70,8 @@ final class ReproduceCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 try {
                     RunRecord run = runOne(p, mnist, pool, console);
-                    runs.add(new RunRecord(p, run.outcome(), (System.nanoTime() - t0) / 1e9));
+                    List<RunRecord.SeedRun> others = otherSeeds(p, mnist, pool, console);
+                    runs.add(new RunRecord(p, run.outcome(), (System.nanoTime() - t0) / 1e9, others));
                     plots.put(p.name(), ReproducePlots.write(out, runs.get(runs.size() - 1)));
                     console.println("   " + oneLine(runs.get(runs.size() - 1)));
                 } catch (RuntimeException e) {
@@ -79,7 +84,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         double total = (System.nanoTime() - start) / 1e9;
         String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
-                + " --out " + out;
+                + (seeds > 1 ? " --seeds " + seeds : "") + " --out " + out;
         AtomicFiles.writeString(out.resolve("README.md"), ReproduceReport.markdown(command,
                 MachineInfo.describe(poolThreads), total, runs, plots, quick));
         AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
@@ -106,6 +111,25 @@ final class ReproduceCommand implements Callable<Integer> {
         for (Preset p : Presets.all()) {
             if (!quick) list.add(p);
             else if (p.inQuick()) list.add(p.quick());
+        }
+        return list;
+    }
+
+    /** Seeds 2..N of a plain training preset: only the summary of each run is kept. */
+    private List<RunRecord.SeedRun> otherSeeds(Preset p, MnistLoader.Mnist mnist, KernelPool pool, PrintWriter console) {
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+        List<RunRecord.SeedRun> list = new ArrayList<>();
+        if (p.kind() != Preset.Kind.TRAIN) return list;
+        for (int k = 1; k < seeds; k++) {
+            long seed = p.config().seed() + k;
+            Preset again = new Preset(p.name(), p.source(), p.kind(), p.description(), p.config().withSeed(seed), p.data(),
+                    p.reported(), p.marks(), p.quickEpochs(), p.quickFloor());
+            ExperimentRunner.Outcome o = ExperimentRunner.run(again, mnist, pool, null, null);
+            dev.vecnn.train.TrainResult t = o.training();
+            double acc = t.test() == null ? Double.NaN : t.test().accuracy();
+            list.add(new RunRecord.SeedRun(seed, acc, t.statusText()));
+            console.printf("   seed %d: %s%n", seed, TrainCommand.summary(t));
+            console.flush();
         }
         return list;
     }

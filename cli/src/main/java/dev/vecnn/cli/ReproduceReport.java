@@ -114,8 +114,24 @@ final class ReproduceReport {
             md.append(String.format(Locale.ROOT, "vecnn: %s; test accuracy %s, validation %s, train %s; %.1f s, %,.0f samples/s.%n%n",
                     t.statusText(), pct(t.test()), pct(t.validation()), pct(t.train()), t.wallSeconds(), t.samplesPerSecond()));
         }
+        if (!run.otherSeeds().isEmpty()) seedTable(md, run);
         for (String png : plots) md.append("![").append(png).append("](").append(png).append(")\n");
         md.append('\n');
+    }
+
+    private static void seedTable(StringBuilder md, RunRecord run) {
+        md.append("| seed | test accuracy | status |\n|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", run.preset().config().seed(),
+                EpochPrinter.pct(run.headlineAccuracy()), run.outcome().training().statusText()));
+        for (RunRecord.SeedRun s : run.otherSeeds()) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", s.seed(), EpochPrinter.pct(s.testAccuracy()), s.status()));
+        }
+        double[] a = run.accuraciesOverSeeds();
+        double mean = java.util.Arrays.stream(a).average().orElse(Double.NaN);
+        double min = java.util.Arrays.stream(a).min().orElse(Double.NaN);
+        double max = java.util.Arrays.stream(a).max().orElse(Double.NaN);
+        md.append(String.format(Locale.ROOT, "%nOver %d seeds: mean %s, range %s to %s.%n%n", a.length,
+                EpochPrinter.pct(mean), EpochPrinter.pct(min), EpochPrinter.pct(max)));
     }
 
     private static String pct(dev.vecnn.train.Evaluation e) {

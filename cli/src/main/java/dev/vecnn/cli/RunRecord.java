@@ -7,7 +7,26 @@ import dev.vecnn.train.RunStatus;
 import java.util.List;
 
 /** One preset's outcome in a reproduction, with the figures the report table and the floors use. */
-record RunRecord(Preset preset, ExperimentRunner.Outcome outcome, double wallSeconds) {
+record RunRecord(Preset preset, ExperimentRunner.Outcome outcome, double wallSeconds, List<SeedRun> otherSeeds) {
+
+    /** The same preset trained again with another seed (initial weights and shuffles; the data split stays). */
+    record SeedRun(long seed, double testAccuracy, String status) {}
+
+    RunRecord(Preset preset, ExperimentRunner.Outcome outcome, double wallSeconds) {
+        this(preset, outcome, wallSeconds, List.of());
+    }
+
+    RunRecord {
+        otherSeeds = List.copyOf(otherSeeds);
+    }
+
+    /** Test accuracies of every seed run, the first being the preset's own seed. */
+    double[] accuraciesOverSeeds() {
+        double[] a = new double[1 + otherSeeds.size()];
+        a[0] = headlineAccuracy();
+        for (int i = 0; i < otherSeeds.size(); i++) a[i + 1] = otherSeeds.get(i).testAccuracy();
+        return a;
+    }
 
     /** Test accuracy of a training run, the ensemble's for one-vs-rest; NaN for a gradient check or without a test set. */
     double headlineAccuracy() {

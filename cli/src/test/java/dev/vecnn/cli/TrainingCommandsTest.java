@@ -125,6 +125,16 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void reproduceReportsTheSpreadOverSeeds() throws IOException {
+        Path out = dir.resolve("seeds");
+        CliRun r = CliRun.of("reproduce", "--only", "softmax-regression", "--seeds", "2", "--data", data.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("seed 2: result: test accuracy"), r.out());
+        assertTrue(Files.readString(out.resolve("README.md")).contains("Over 2 seeds: mean"));
+    }
+
+    @Test
     void presetsListsTheCatalogue() {
         CliRun r = CliRun.of("presets");
         assertEquals(0, r.exit());
