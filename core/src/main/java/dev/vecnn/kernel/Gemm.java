@@ -31,6 +31,8 @@ public final class Gemm {
     static final int DOT_MAX_N = Integer.getInteger("vecnn.gemm.dotMaxN", 32);
     /** Beyond this depth the dot tile's rows fall out of L1 and the packed kernel is better. */
     static final int DOT_MAX_K = 4096;
+    /** op(A) transposed and at most this many columns of C: compute C^T instead (see useSwap). */
+    static final int SWAP_MAX_N = Integer.getInteger("vecnn.gemm.swapMaxN", 48);
 
     private final KernelPool pool;
     private final GemmWorkspace[] workspaces;
@@ -46,6 +48,12 @@ public final class Gemm {
     private Activation act;
     private boolean epilogue;
     private int slabsM, slabsN, unitM, unitN;
+    // The swapped formulation computes C^T into `transposed` and then writes it into these.
+    private boolean swapped;
+    private float[] target;
+    private int targetOff, targetLd;
+    private float targetBeta;
+    private float[] transposed = new float[0];
 
     public Gemm(KernelPool pool) {
         this.pool = pool;
@@ -115,6 +123,7 @@ public final class Gemm {
         this.biasOff = biasOff;
         this.act = act;
         this.epilogue = bias != null || act != Activation.IDENTITY;
+        this.swapped = false;
         try {
             if (useDot(transA, transB, n, k)) {
                 unitM = DotKernel.ROWS;
@@ -123,6 +132,9 @@ public final class Gemm {
                 slabsN = 1;
                 pool.run(slabsM, dotTask);
             } else {
+                if (useSwap(transA, m, n)) {
+                    swapOperands();
+                }
                 choosePackedSlabs();
                 pool.run(slabsM * slabsN, packedTask);
             }
@@ -131,6 +143,61 @@ public final class Gemm {
             this.b = null;
             this.c = null;
             this.bias = null;
+            this.target = null;
+        }
+    }
+
+    /**
+     * With op(A) = A^T and few columns of C, the packed kernel would fill few of its NR lanes and
+     * repack a tall A for one or two B panels. C^T = op(B)^T op(A)^T has the roles exchanged: the
+     * short side goes to the register rows, the tall A is copied (not transposed) into B panels,
+     * and only the small C^T is transposed at the end.
+     */
+    static boolean useSwap(boolean transA, int m, int n) {
+        return transA && n <= SWAP_MAX_N && m >= 2 * n;
+    }
+
+    private void swapOperands() {
+        swapped = true;
+        target = c;
+        targetOff = cOff;
+        targetLd = ldc;
+        targetBeta = beta;
+        boolean ta = transA, tb = transB;
+        int mm = m;
+        float[] aa = a;
+        int ao = aOff, la = lda;
+        transA = !tb;
+        transB = !ta;
+        m = n;
+        n = mm;
+        a = b;
+        aOff = bOff;
+        lda = ldb;
+        b = aa;
+        bOff = ao;
+        ldb = la;
+        if (transposed.length < m * n) {
+            transposed = new float[m * n];
+        }
+        c = transposed;
+        cOff = 0;
+        ldc = n;
+        beta = 0f;
+    }
+
+    /** Writes rows [rowFrom, rowTo) x columns [colFrom, colTo) of C^T into C, then its epilogue. */
+    private void writeTransposed(int rowFrom, int rowTo, int colFrom, int colTo) {
+        boolean readC = targetBeta != 0f;
+        for (int i = colFrom; i < colTo; i++) {
+            int row = targetOff + i * targetLd;
+            for (int j = rowFrom; j < rowTo; j++) {
+                float v = c[j * ldc + i];
+                target[row + j] = readC ? Math.fma(target[row + j], targetBeta, v) : v;
+            }
+            if (epilogue && rowFrom == 0 && rowTo == m) {
+                Activations.biasActivate(target, row, m, bias, biasOff, act);
+            }
         }
     }
 
@@ -150,6 +217,11 @@ public final class Gemm {
         if (threads == 1 || unitsM * unitsN == 1) {
             slabsM = 1;
             slabsN = 1;
+            return;
+        }
+        if (swapped) { // a slab must own whole rows of C (= columns of C^T) for the epilogue
+            slabsM = 1;
+            slabsN = Math.min(threads, unitsN);
             return;
         }
         double packBCost = transB ? 1.0 : 0.1, packACost = transA ? 0.3 : 1.0;
@@ -207,7 +279,7 @@ public final class Gemm {
                                     alpha, readC, betaEff, tile, ws.zeros);
                         }
                     }
-                    if (lastDepth && epilogue) {
+                    if (lastDepth && epilogue && !swapped) {
                         for (int i = ic; i < ic + mc; i++) {
                             Activations.biasActivate(c, cOff + i * ldc + jc, nc, bias,
                                     bias == null ? 0 : biasOff + jc, act);
@@ -215,6 +287,9 @@ public final class Gemm {
                     }
                 }
             }
+        }
+        if (swapped) {
+            writeTransposed(rowFrom, rowTo, colFrom, colTo);
         }
     }
 

@@ -46,12 +46,27 @@ final class Packing {
                     d += kc * MR;
                 }
             } else {
+                int rowStep = MR * A_STRIDE;
                 for (int r = 0; r < MR; r++) {
-                    int src = transA ? aOff + p0 * lda + i0 + ir + r : aOff + (i0 + ir + r) * lda + p0;
-                    int step = transA ? lda : 1;
                     int o = d + r * A_STRIDE;
-                    for (int p = 0; p < kc; p++, src += step, o += MR * A_STRIDE) {
-                        FloatVector.broadcast(SPECIES, r < rows ? a[src] : 0f).intoArray(dst, o);
+                    if (r >= rows) {
+                        FloatVector zero = FloatVector.zero(SPECIES);
+                        for (int p = 0; p < kc; p++, o += rowStep) zero.intoArray(dst, o);
+                    } else if (transA) {
+                        continue; // below, one k-step at a time: its MR values are contiguous
+                    } else {
+                        int src = aOff + (i0 + ir + r) * lda + p0;
+                        for (int p = 0; p < kc; p++, o += rowStep) {
+                            FloatVector.broadcast(SPECIES, a[src + p]).intoArray(dst, o);
+                        }
+                    }
+                }
+                if (transA) {
+                    int src = aOff + p0 * lda + i0 + ir;
+                    for (int p = 0, o = d; p < kc; p++, src += lda, o += rowStep) {
+                        for (int r = 0; r < rows; r++) {
+                            FloatVector.broadcast(SPECIES, a[src + r]).intoArray(dst, o + r * A_STRIDE);
+                        }
                     }
                 }
                 d += kc * MR * A_STRIDE;

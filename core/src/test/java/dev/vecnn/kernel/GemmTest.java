@@ -202,7 +202,7 @@ class GemmTest {
     void biasAndActivationAreFused() {
         for (Activation act : Activation.values()) {
             for (int t = 0; t < 4; t++) {
-                Problem p = new Problem(t % 2 == 1, t >= 2, 70, t == 2 ? 10 : 50, 90, 1f, 0f, 2, 40 + t);
+                Problem p = new Problem(t % 2 == 1, t >= 2, 70, t == 0 ? 50 : 10, 90, 1f, t == 3 ? 0.5f : 0f, 2, 40 + t);
                 float[] a = p.a(), b = p.b();
                 float[] bias = random(p.n + 3, 7);
                 float[] got = p.c();
