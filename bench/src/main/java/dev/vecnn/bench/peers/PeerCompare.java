@@ -340,7 +340,8 @@ public final class PeerCompare {
             switch (peer) {
                 case "vecnn" -> cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector", "-cp", o.jar.toString(),
                         "dev.vecnn.bench.peers.VecnnPeer"));
-                case "dl4j" -> cmd.addAll(List.of(o.java, "-jar", o.dl4jJar.toString()));
+                case "dl4j" -> cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                        "-jar", o.dl4jJar.toString()));
                 default -> cmd.addAll(List.of(o.python, o.peersDir.resolve(peer + "_peer.py").toString()));
             }
             cmd.addAll(List.of("--case", kase, "--threads", th, "--epochs", e, "--warmup", w, "--data", o.data));
