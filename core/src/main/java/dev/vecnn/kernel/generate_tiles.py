@@ -7,7 +7,7 @@ def micro(rows):
     doc = ("A holds one float per element, broadcast in the loop" if rows == 8 else
            "A holds each element pre-broadcast to a whole vector (see Blocking.A_STRIDE)")
     L.append(f"""    /** The {rows} x (2 vectors) tile: {2*rows} accumulators; {doc}. */
-    static void kernel{rows}(int kc, float[] pa, int aOff, float[] pb, int bOff,
+    static void kernel{rows}(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
                         float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                         float alpha, float betaEff) {{""")
     for r in range(rows):
@@ -26,7 +26,7 @@ def micro(rows):
         L.append(f"            c{r}0 = a.fma(b0, c{r}0);")
         L.append(f"            c{r}1 = a.fma(b1, c{r}1);")
     L.append(f"""            ai += {rows if rows == 8 else str(rows) + " * LANES"};
-            bi += NR;
+            bi += bStep;
         }}
         FloatVector av = FloatVector.broadcast(SPECIES, alpha);
         FloatVector bv = FloatVector.broadcast(SPECIES, betaEff);
@@ -53,7 +53,8 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The register-tiled micro-kernel: an MR x NR block of C (NR = 2 vectors) from a packed A panel
- * (MR floats per k) and a packed B panel (NR floats per k), all accumulators in registers.
+ * (MR elements per k) and a B panel of NR floats per k, {@code bStep} floats apart: NR in a packed
+ * panel, or ldb when B is read in place (not transposed, so its rows are already contiguous).
  *
  * <p>Two tiles, chosen once by vector width (see {@link Blocking#MR}): 8 rows (16 accumulators)
  * for 512-bit vectors, where AVX-512 has 32 registers and broadcasts from memory are free; 6 rows
@@ -80,28 +81,28 @@ final class MicroKernel {
      * into {@code tile} (MR x NR) and merged from there: keeping the edge case out of the vector
      * method matters, since once C2 saw an edge path in it the whole kernel ran at half speed.
      */
-    static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff,
+    static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
                        float[] c, int cOff, int ldc, int rows, int cols,
                        float alpha, boolean readC, float betaEff, float[] tile, float[] zeros) {
         if (rows == MR && cols == NR) {
             if (readC) {
-                full(kc, pa, aOff, pb, bOff, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
+                full(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
             } else {
-                full(kc, pa, aOff, pb, bOff, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
+                full(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
             }
         } else {
-            full(kc, pa, aOff, pb, bOff, tile, 0, NR, zeros, 0, 0, alpha, 0f);
+            full(kc, pa, aOff, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
             writeEdge(c, cOff, ldc, rows, cols, readC, betaEff, tile);
         }
     }
 
-    private static void full(int kc, float[] pa, int aOff, float[] pb, int bOff,
+    private static void full(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
                              float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                              float alpha, float betaEff) {
         if (MR == 8) {
-            kernel8(kc, pa, aOff, pb, bOff, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
+            kernel8(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         } else {
-            kernel6(kc, pa, aOff, pb, bOff, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
+            kernel6(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         }
     }
 ''']
