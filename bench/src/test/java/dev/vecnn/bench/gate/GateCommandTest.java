@@ -1,0 +1,61 @@
+package dev.vecnn.bench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vecnn.bench.report.JmhResults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line of the gate on recorded results (--compare): exit codes and the printed table. */
+class GateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path baseline() throws IOException {
+        JmhResults healthy = JmhResults.parse(SyntheticJmh.healthy().json());
+        Map<String, Baseline.Entry> f = new LinkedHashMap<>();
+        for (Figure fig : Figure.GATE) f.put(fig.name(), new Baseline.Entry(fig.compute(healthy), fig.defaultTolerance()));
+        Path p = dir.resolve("baseline.json");
+        new Baseline(Gate.machine(), "test", f).write(p);
+        return p;
+    }
+
+    private int run(ByteArrayOutputStream out, String... args) {
+        return new Gate(new PrintStream(out, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void exitsZeroOnAHealthyRunAndOneOnASlowOne() throws IOException {
+        Path base = baseline();
+        Path good = dir.resolve("good.json"), slow = dir.resolve("slow.json");
+        Files.writeString(good, SyntheticJmh.healthy().json());
+        Files.writeString(slow, SyntheticJmh.healthy().method("trainingStep", 200).method("packedGemm", 450).json());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, run(out, "--compare", good.toString(), "--baseline", base.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("gate: passed"));
+        out.reset();
+        assertEquals(1, run(out, "--compare", slow.toString(), "--baseline", base.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("figure") && text.contains("baseline") && text.contains("now") && text.contains("verdict"), text);
+        assertTrue(text.contains("gate: FAILED: gemm_packed_over_reference, gemm_packed_over_unpacked, step_over_fma_loop"), text);
+    }
+
+    @Test
+    void badUsageExitsTwoAndAMissingBaselineOne() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(2, run(out, "--frobnicate"));
+        assertEquals(2, run(out, "--compare"));
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, SyntheticJmh.healthy().json());
+        assertEquals(1, run(out, "--compare", good.toString(), "--baseline", dir.resolve("none.json").toString()));
+    }
+}

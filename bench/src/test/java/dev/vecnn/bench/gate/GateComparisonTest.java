@@ -1,0 +1,142 @@
+package dev.vecnn.bench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vecnn.bench.gate.GateComparison.Verdict;
+import dev.vecnn.bench.report.JmhResults;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GateComparisonTest {
+    /** The baseline the healthy synthetic run reproduces exactly. */
+    private static Baseline baseline() {
+        Map<String, Baseline.Entry> f = new LinkedHashMap<>();
+        JmhResults healthy = JmhResults.parse(SyntheticJmh.healthy().json());
+        for (Figure fig : Figure.GATE) f.put(fig.name(), new Baseline.Entry(fig.compute(healthy), fig.defaultTolerance()));
+        return new Baseline(Gate.machine(), "test", f);
+    }
+
+    private static GateComparison compare(SyntheticJmh run) {
+        return GateComparison.compare(Figure.GATE, baseline(), JmhResults.parse(run.json()));
+    }
+
+    private static Verdict verdict(GateComparison c, String figure) {
+        return c.rows().stream().filter(r -> r.figure().name().equals(figure)).findFirst().orElseThrow().verdict();
+    }
+
+    @Test
+    void figuresAreInRunRatios() {
+        JmhResults r = JmhResults.parse(SyntheticJmh.healthy().json());
+        Map<String, Double> v = GateComparison.compare(Figure.GATE, baseline(), r).values();
+        assertEquals(1000.0 / 30, v.get("gemm_packed_over_reference"), 1e-9);
+        assertEquals(2.0, v.get("gemm_packed_over_unpacked"), 1e-9);
+        assertEquals(450.0 / 5_000_000 * 1000, v.get("step_over_fma_loop"), 1e-12);
+        assertEquals(0.004, v.get("step_alloc_bytes"), 1e-12);
+    }
+
+    @Test
+    void theSameRunPasses() {
+        GateComparison c = compare(SyntheticJmh.healthy());
+        assertTrue(c.passed(), c.table());
+        assertTrue(c.rows().stream().allMatch(r -> r.verdict() == Verdict.OK), c.table());
+    }
+
+    @Test
+    void noiseWithinTheTolerancePasses() {
+        // Every benchmark moved by up to 20%, in the directions that hurt the ratios most.
+        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 900).method("referenceGemm", 33)
+                .method("unpackedGemm", 560).method("trainingStep", 400).method("fmaLoop", 5_600_000)
+                .allocation("trainingStep", 40));
+        assertTrue(c.passed(), c.table());
+    }
+
+    @Test
+    void aMachineTwiceAsSlowEverywherePasses() {
+        // A busy or slower-clocked machine slows numerator and denominator alike: ratios hold.
+        GateComparison c = compare(new SyntheticJmh().method("packedGemm", 500).method("referenceGemm", 15)
+                .method("unpackedGemm", 250).method("trainingStep", 225).method("fmaLoop", 2_500_000));
+        assertTrue(c.passed(), c.table());
+    }
+
+    @Test
+    void aSlowIterationDoesNotFailTheGateButASlowBenchmarkDoes() {
+        double[] oneOutlier = {1000, 1000, 300, 1000, 990};
+        assertTrue(compare(SyntheticJmh.healthy().method("packedGemm", oneOutlier)).passed());
+        double[] allSlow = {500, 480, 510, 490, 500};
+        assertFalse(compare(SyntheticJmh.healthy().method("packedGemm", allSlow)).passed());
+    }
+
+    @Test
+    void aTwoTimesSlowerGemmFails() {
+        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 500));
+        assertFalse(c.passed());
+        assertEquals(Verdict.REGRESSED, verdict(c, "gemm_packed_over_reference"));
+        assertEquals(Verdict.REGRESSED, verdict(c, "gemm_packed_over_unpacked"));
+        assertEquals(Verdict.OK, verdict(c, "step_over_fma_loop"));
+        assertEquals(List.of("gemm_packed_over_reference", "gemm_packed_over_unpacked"), c.failures());
+        assertTrue(c.table().contains("REGRESSED"), c.table());
+    }
+
+    @Test
+    void aTwoTimesSlowerTrainingStepFails() {
+        GateComparison c = compare(SyntheticJmh.healthy().method("trainingStep", 225));
+        assertEquals(List.of("step_over_fma_loop"), c.failures());
+    }
+
+    @Test
+    void allocationAboveTheToleranceFails() {
+        GateComparison c = compare(SyntheticJmh.healthy().allocation("trainingStep", 4096));
+        assertEquals(List.of("step_alloc_bytes"), c.failures());
+        assertTrue(compare(SyntheticJmh.healthy().allocation("trainingStep", 100)).passed());
+    }
+
+    @Test
+    void aMissingBenchmarkFailsAndSaysWhichOne() {
+        GateComparison c = compare(SyntheticJmh.healthy().without("referenceGemm"));
+        assertFalse(c.passed());
+        GateComparison.Row row = c.rows().get(0);
+        assertEquals(Verdict.MISSING, row.verdict());
+        assertTrue(row.note().contains("GateBenchmark.referenceGemm is missing"), row.note());
+        assertEquals(List.of("gemm_packed_over_reference"), c.failures());
+    }
+
+    @Test
+    void resultsWithoutTheGcProfilerFailTheAllocationFigure() {
+        String json = SyntheticJmh.healthy().json().replace("gc.alloc.rate.norm", "gc.alloc.rate");
+        GateComparison c = GateComparison.compare(Figure.GATE, baseline(), JmhResults.parse(json));
+        assertEquals(List.of("step_alloc_bytes"), c.failures());
+        assertTrue(c.rows().get(3).note().contains("-prof gc"), c.rows().get(3).note());
+    }
+
+    @Test
+    void aFigureMissingFromTheBaselineFails() {
+        Map<String, Baseline.Entry> f = new LinkedHashMap<>(baseline().figures());
+        f.remove("step_over_fma_loop");
+        GateComparison c = GateComparison.compare(Figure.GATE, new Baseline("m", "t", f),
+                JmhResults.parse(SyntheticJmh.healthy().json()));
+        assertEquals(List.of("step_over_fma_loop"), c.failures());
+        assertEquals(Verdict.NO_BASELINE, verdict(c, "step_over_fma_loop"));
+    }
+
+    @Test
+    void aFasterBuildPassesAndSuggestsReRecording() {
+        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 2000));
+        assertTrue(c.passed());
+        assertEquals(Verdict.IMPROVED, verdict(c, "gemm_packed_over_reference"));
+    }
+
+    @Test
+    void theBaselineFileRoundTrips() {
+        Baseline b = baseline();
+        Baseline back = Baseline.parse(b.toJson(), "test");
+        assertEquals(b.machine(), back.machine());
+        for (String name : b.figures().keySet()) {
+            assertEquals(b.figures().get(name).value(), back.figures().get(name).value(), 1e-5 * Math.abs(b.figures().get(name).value()));
+            assertEquals(b.figures().get(name).tolerance(), back.figures().get(name).tolerance(), 1e-9);
+        }
+    }
+}
