@@ -35,7 +35,8 @@ if stale; then
 fi
 
 # Run from a private copy: another build in this tree must not swap the jar out half-way through.
-# VECNN_PEERS_JAR names a prebuilt benchmarks.jar to use instead (for example one built from a clean checkout).
+# VECNN_PEERS_JAR names a prebuilt benchmarks.jar to use instead (for example one built from a clean checkout,
+# so edits in progress in this tree are not measured), VECNN_PEERS_BUILD what to call it in the report.
 work="$(mktemp -d "${TMPDIR:-/tmp}/vecnn-peers.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 cp "${VECNN_PEERS_JAR:-$jar}" "$work/benchmarks.jar"
@@ -43,7 +44,7 @@ jar="$work/benchmarks.jar"
 dl4j="$root/peers-dl4j/target/peers-dl4j.jar"
 if [ -f "$dl4j" ]; then cp "$dl4j" "$work/peers-dl4j.jar"; dl4j="$work/peers-dl4j.jar"; fi
 build="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
-[ -n "${VECNN_PEERS_JAR:-}" ] && build="prebuilt $VECNN_PEERS_JAR"
+[ -n "${VECNN_PEERS_JAR:-}" ] && build="${VECNN_PEERS_BUILD:-prebuilt $VECNN_PEERS_JAR}"
 
 python="${VECNN_PYTHON:-/usr/bin/python3}"
 if [ ! -x "$python" ]; then

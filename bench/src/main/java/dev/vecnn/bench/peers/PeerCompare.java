@@ -80,6 +80,9 @@ public final class PeerCompare {
         String command = "bench/peers/compare.sh";
         String build = "";
         long timeoutSeconds = 1200;
+        /** Before each timing run, wait up to this long for other processes to use less than quietBusy of the CPUs. */
+        long quietWaitSeconds = 120;
+        double quietBusy = 0.25;
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,13 +116,17 @@ public final class PeerCompare {
                 case "--command" -> o.command = args[++i];
                 case "--build" -> o.build = args[++i];
                 case "--timeout" -> o.timeoutSeconds = Long.parseLong(args[++i]);
+                case "--quiet-wait" -> o.quietWaitSeconds = Long.parseLong(args[++i]);
+                case "--quiet-busy" -> o.quietBusy = Double.parseDouble(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: compare.sh [--quick] [--rounds N] [--threads 1,2] [--cases tanh,softmax,mlp32,neuron,infer]
                                               [--peers vecnn,torch,numpy,dl4j] [--no-sweep] [--data DIR] [--out DIR] [--name NAME]
-                                              [--python PATH] [--lock FILE | --no-lock]
+                                              [--python PATH] [--lock FILE | --no-lock] [--quiet-wait SECONDS] [--quiet-busy FRACTION]
                               --quick     one round, short epochs, no settings sweep; writes to bench/target/peers-quick
-                              --no-sweep  skip the sweep: run each peer with threads = N everywhere, OpenBLAS as installed""");
+                              --no-sweep  skip the sweep: run each peer with threads = N everywhere, OpenBLAS as installed
+                              --quiet-wait before each run wait up to SECONDS (default 120, 0 with --quick) until other processes
+                                          use less than --quiet-busy (default 0.25) of the CPUs; the busy share is recorded""");
                     System.exit(0);
                 }
                 default -> {
@@ -137,6 +144,7 @@ public final class PeerCompare {
         if (o.quick) {
             o.rounds = 1;
             o.sweep = false;
+            if (java.util.Arrays.stream(args).noneMatch("--quiet-wait"::equals)) o.quietWaitSeconds = 0;
         }
         if (o.out == null) o.out = o.quick ? Path.of("bench/target/peers-quick") : Path.of("bench/results");
         if (o.name == null) o.name = "peers";
@@ -162,7 +170,19 @@ public final class PeerCompare {
             System.out.println("compare: peers " + String.join(", ", peers) + "; cases " + String.join(", ", o.cases)
                     + "; threads " + o.threads + "; " + o.rounds + " round(s)" + (o.quick ? " (quick)" : "")
                     + (o.lock == null ? "" : "; each run under flock " + o.lock));
-            if (o.sweep) sweep();
+            Thread writer = new Thread(() -> {
+                try {
+                    writeReports();
+                    System.out.println("compare: interrupted; wrote what was measured so far to " + o.out);
+                } catch (Exception ignored) {
+                    // exiting anyway
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(writer);
+            if (o.sweep) {
+                sweep();
+                writeReports();
+            }
             for (int round = 1; round <= o.rounds; round++) {
                 for (String kase : o.cases) {
                     for (int t : o.threads) {
@@ -172,13 +192,14 @@ public final class PeerCompare {
                             if (!applies(peer, kase)) continue;
                             Setting s = best.getOrDefault(key(peer, kase, t), defaultSetting(peer, t));
                             Run r = runOne("round", round, peer, kase, t, s, budget(kase, false));
-                            runs.add(r);
+                            record(r);
                         }
                     }
                 }
                 writeReports(); // after every round, so an interrupted run still leaves its numbers
             }
             writeReports();
+            Runtime.getRuntime().removeShutdownHook(writer);
             System.out.println("compare: wrote " + o.out.resolve(o.name + ".csv") + ", " + o.name + "-runs.csv, "
                     + o.name + ".md, " + o.name + ".png");
         }
@@ -253,32 +274,52 @@ public final class PeerCompare {
             };
         }
 
-        /** What an expert user of each peer would try: OpenBLAS core types that run here and thread splits. */
-        static List<Setting> candidates(String peer, int t) {
+        /**
+         * What an expert user of each peer would try. With 1 thread: OpenBLAS's core type as installed (it
+         * detects Zen here) or forced to Haswell (SkylakeX, the AVX-512 kernels, is probed once and dies of
+         * SIGILL on this CPU). With 2 threads: the faster core type of the 1-thread sweep, and the ways to
+         * share two cores between OpenMP (PyTorch's own loops, nd4j) and OpenBLAS, including OpenMP's
+         * passive wait policy, because spinning OpenMP threads fight OpenBLAS's on 2 cores.
+         */
+        List<Setting> candidates(String peer, String kase, int t) {
             List<Setting> out = new ArrayList<>();
             String[][] cores = {{"core as installed", null}, {"core Haswell", "Haswell"}};
+            Setting oneThread = best.get(key(peer, kase, 1));
+            String core = oneThread == null ? null : oneThread.env().get("OPENBLAS_CORETYPE");
+            String coreLabel = core == null ? "core as installed" : "core " + core;
             switch (peer) {
                 case "torch" -> {
-                    int[][] splits = t == 1 ? new int[][] {{1, 1}} : new int[][] {{2, 2}, {2, 1}, {1, 2}};
-                    for (String[] core : cores) {
-                        for (int[] s : splits) out.add(withCore(setting("omp " + s[0] + ", blas " + s[1] + ", " + core[0],
-                                "OMP_NUM_THREADS", "" + s[0], "OPENBLAS_NUM_THREADS", "" + s[1]), core[1]));
-                        if (t > 1) out.add(withCore(setting("omp 2 passive, blas 2, " + core[0], "OMP_NUM_THREADS", "2",
-                                "OPENBLAS_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE"), core[1]));
+                    if (t == 1) {
+                        for (String[] c : cores) out.add(withCore(setting("omp 1, blas 1, " + c[0], "OMP_NUM_THREADS", "1",
+                                "OPENBLAS_NUM_THREADS", "1"), c[1]));
+                    } else {
+                        String n = Integer.toString(t);
+                        out.add(withCore(setting("omp " + t + ", blas " + t + ", " + coreLabel, "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n), core));
+                        out.add(withCore(setting("omp " + t + " passive, blas " + t + ", " + coreLabel, "OMP_NUM_THREADS", n,
+                                "OPENBLAS_NUM_THREADS", n, "OMP_WAIT_POLICY", "PASSIVE"), core));
+                        out.add(withCore(setting("omp 1, blas " + t + ", " + coreLabel, "OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", n), core));
+                        out.add(withCore(setting("omp " + t + " passive, blas 1, " + coreLabel, "OMP_NUM_THREADS", n,
+                                "OPENBLAS_NUM_THREADS", "1", "OMP_WAIT_POLICY", "PASSIVE"), core));
                     }
                 }
                 case "numpy" -> {
-                    int[] blas = t == 1 ? new int[] {1} : new int[] {2, 1};
-                    for (String[] core : cores) {
-                        for (int b : blas) out.add(withCore(setting("blas " + b + ", " + core[0], "OPENBLAS_NUM_THREADS", "" + b), core[1]));
+                    if (t == 1) {
+                        for (String[] c : cores) out.add(withCore(setting("blas 1, " + c[0], "OPENBLAS_NUM_THREADS", "1"), c[1]));
+                    } else {
+                        out.add(withCore(setting("blas " + t + ", " + coreLabel, "OPENBLAS_NUM_THREADS", Integer.toString(t)), core));
+                        out.add(withCore(setting("blas 1, " + coreLabel, "OPENBLAS_NUM_THREADS", "1"), core));
                     }
                 }
                 case "dl4j" -> {
-                    int[][] splits = t == 1 ? new int[][] {{1, 1}} : new int[][] {{2, 2}, {2, 1}, {1, 2}};
-                    for (int[] s : splits) out.add(setting("omp " + s[0] + ", blas " + s[1], "OMP_NUM_THREADS", "" + s[0],
-                            "OPENBLAS_NUM_THREADS", "" + s[1]));
+                    if (t > 1) {
+                        String n = Integer.toString(t);
+                        out.add(setting("omp " + t + ", blas " + t, "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n));
+                        out.add(setting("omp " + t + " passive, blas " + t, "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n,
+                                "OMP_WAIT_POLICY", "PASSIVE"));
+                        out.add(setting("omp 1, blas " + t, "OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", n));
+                    }
                 }
-                default -> out.add(defaultSetting(peer, t));
+                default -> { }
             }
             return out;
         }
@@ -301,7 +342,7 @@ public final class PeerCompare {
                     // SkylakeX is the AVX-512 path: try it once so the report can say whether it runs here.
                     Run r = runOne("probe", 0, peer, "tanh", 1, withCore(setting("blas 1, core SkylakeX",
                             "OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"), "SkylakeX"), budget("tanh", true));
-                    runs.add(r);
+                    record(r);
                     notes.add(peer + " with OPENBLAS_CORETYPE=SkylakeX: " + (r.ok() ? "runs, " + fmt(r.samplesPerSecond) + " samples/s on tanh, 1 thread"
                             : "fails here (" + r.error() + "); this CPU has no AVX-512"));
                 }
@@ -310,13 +351,13 @@ public final class PeerCompare {
                 for (int t : o.threads) {
                     for (String peer : peers) {
                         if (peer.equals("vecnn") || !applies(peer, kase)) continue;
-                        List<Setting> cands = candidates(peer, t);
+                        List<Setting> cands = candidates(peer, kase, t);
                         if (cands.size() < 2) continue;
                         Run fastest = null;
                         Setting chosen = null;
                         for (Setting s : cands) {
                             Run r = runOne("sweep", 0, peer, kase, t, s, budget(kase, true));
-                            runs.add(r);
+                            record(r);
                             if (r.ok() && (fastest == null || r.samplesPerSecond() > fastest.samplesPerSecond())) {
                                 fastest = r;
                                 chosen = s;
@@ -349,7 +390,7 @@ public final class PeerCompare {
         }
 
         Run runOne(String phase, int round, String peer, String kase, int t, Setting s, Budget b) throws Exception {
-            double load = load();
+            double load = waitQuiet();
             Captured c = capture(command(peer, kase, t, b), s.env(), o.timeoutSeconds);
             Map<String, Object> summary = null;
             for (String line : c.out.split("\n")) {
@@ -372,10 +413,10 @@ public final class PeerCompare {
             int exit = summary == null && c.exit == 0 ? -1 : c.exit;
             Run r = new Run(phase, round, kase, t, peer, s.label(), rate, acc, fp, exit, error, load, summary);
             if (r.ok()) checkFingerprint(r);
-            System.out.printf(Locale.ROOT, "compare: %-6s %s %-7s %dT %-6s %-34s %s%s  (load %.2f)%n", phase,
+            System.out.printf(Locale.ROOT, "compare: %-6s %s %-7s %dT %-6s %-34s %s%s  (others busy %.0f%%)%n", phase,
                     round > 0 ? "r" + round : "  ", kase, t, peer, s.label(),
                     r.ok() ? fmt(rate) + " samples/s" : "FAILED: " + error,
-                    acc == null ? "" : String.format(Locale.ROOT, ", test accuracy %.4f", acc), load);
+                    acc == null ? "" : String.format(Locale.ROOT, ", test accuracy %.4f", acc), 100 * load);
             if (summary != null && summary.get("versions") instanceof Map<?, ?> v) {
                 versions.putIfAbsent(peer + " (run)", toJson(v));
             }
@@ -442,6 +483,51 @@ public final class PeerCompare {
             Files.deleteIfExists(errFile);
             synchronized (out) {
                 return new Captured(exit, out.toString(), exit == 124 ? "timed out after " + timeoutSeconds + " s" : err);
+            }
+        }
+
+        /**
+         * CPU share (0..1 of all CPUs) used by other processes over one second; waits while it is above
+         * the threshold, up to the configured time, and returns the last share measured.
+         */
+        double waitQuiet() throws InterruptedException {
+            long deadline = System.nanoTime() + o.quietWaitSeconds * 1_000_000_000L;
+            double busy = busyShare();
+            boolean told = false;
+            while (busy > o.quietBusy && System.nanoTime() < deadline) {
+                if (!told) {
+                    System.out.printf(Locale.ROOT, "compare: waiting for a quieter machine (other processes use %.0f%% of the CPUs)%n", 100 * busy);
+                    told = true;
+                }
+                Thread.sleep(4000);
+                busy = busyShare();
+            }
+            if (busy > o.quietBusy && o.quietWaitSeconds > 0) {
+                String line = String.format(Locale.ROOT, "some runs started while other processes used more than %.0f%% of the CPUs"
+                        + " (see the busy column of the runs CSV)", 100 * o.quietBusy);
+                if (!notes.contains(line)) notes.add(line);
+            }
+            return busy;
+        }
+
+        static double busyShare() throws InterruptedException {
+            long[] a = cpuTimes();
+            Thread.sleep(1000);
+            long[] b = cpuTimes();
+            if (a == null || b == null || b[1] == a[1]) return Double.NaN;
+            return (double) (b[0] - a[0]) / (b[1] - a[1]);
+        }
+
+        /** {busy, total} jiffies over all CPUs from /proc/stat, or null off Linux. */
+        static long[] cpuTimes() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length; i++) total += Long.parseLong(f[i]);
+                long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+                return new long[] {total - idle, total};
+            } catch (Exception e) {
+                return null;
             }
         }
 
@@ -517,7 +603,11 @@ public final class PeerCompare {
             return VecnnPeer.median(v);
         }
 
-        void writeReports() throws IOException {
+        synchronized void record(Run r) {
+            runs.add(r);
+        }
+
+        synchronized void writeReports() throws IOException {
             List<Row> rows = table();
             StringBuilder csv = new StringBuilder("case,threads,peer,setting,median_samples_per_s,runs,median_test_accuracy,"
                     + "vecnn_over_peer,target_ratio,target_met\n");
@@ -529,7 +619,7 @@ public final class PeerCompare {
             write(o.out.resolve(o.name + ".csv"), csv.toString());
 
             StringBuilder raw = new StringBuilder("phase,round,case,threads,peer,setting,samples_per_s,test_accuracy,exit,error,"
-                    + "load1,fingerprint,env\n");
+                    + "others_busy_before,fingerprint,env\n");
             for (Run r : runs) {
                 Object env = r.summary() == null ? null : r.summary().get("env");
                 raw.append(String.join(",", r.phase(), "" + r.round(), r.kase(), "" + r.threads(), r.peer(), quote(r.setting()),
