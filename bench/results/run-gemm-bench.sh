@@ -1,0 +1,26 @@
+#!/bin/sh
+# Issue-3 kernel benchmarks. For each shape, vecnn and OpenBLAS run back to back in one JMH
+# invocation (1 and 2 threads), so their ratio survives load from other processes; then the scalar
+# reference (small shapes) and the KernelPool dispatch latency. Run from the repository root after
+#   mvn -B -pl core,bench -am -DskipTests package
+# Output: bench/results/gemm-<shape>.json, gemm-reference.json, kernel-pool.json.
+# The JMH lock is ignored so a run started beside another JMH user does not silently skip shapes.
+# OPENBLAS_CORETYPE=SkylakeX in the environment selects OpenBLAS's AVX-512 kernel (forks inherit it).
+J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=${JAR:-bench/target/benchmarks.jar}
+OUT=${OUT:-bench/results}
+OPTS=${OPTS:-"-wi 2 -w 1 -i 3 -r 1 -f 1"}
+SHAPES="256x256x256:NN 512x512x512:NN
+1024x1024x1024:NN 1024x1024x1024:NT 1024x1024x1024:TN 1024x1024x1024:TT
+2048x2048x2048:NN 2048x2048x2048:NT 2048x2048x2048:TN 2048x2048x2048:TT
+128x784x128:NN 784x128x128:TN 128x128x784:NT 128x784x32:NN 784x32x128:TN 128x32x784:NT
+128x784x10:NN 784x10x128:TN 128x10x784:NT
+60000x784x128:NN 784x128x60000:TN 60000x128x784:NT 60000x784x32:NN 784x32x60000:TN 60000x32x784:NT
+60000x784x10:NN 784x10x60000:TN 60000x10x784:NT"
+mkdir -p "$OUT"
+for s in $SHAPES; do
+  f=$(echo "$s" | tr ':' '-')
+  $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.(GemmBenchmark|OpenBlasGemmBenchmark)\.' -p shape="$s" $OPTS -rf json -rff "$OUT/gemm-$f.json"
+done
+$J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.ReferenceGemmBenchmark\.' $OPTS -rf json -rff "$OUT/gemm-reference.json"
+$J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.KernelPoolBenchmark\.' $OPTS -rf json -rff "$OUT/kernel-pool.json"
