@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The performance-regression gate: runs {@link GateBenchmark} (about a minute), computes the
+ * The performance-regression gate: runs {@link GateBenchmark} (about 30 s), computes the
  * {@link Figure#GATE} figures, compares them with the committed baseline and prints a table.
  * Exit status 0 when every figure passes, 1 on a regression or a missing benchmark, 2 on bad usage.
  *
@@ -128,7 +128,7 @@ public final class Gate {
         out.println(first.table());
         List<Figure> failed = Figure.GATE.stream().filter(f -> first.failures().contains(f.name())).toList();
         Set<String> methods = new LinkedHashSet<>();
-        failed.forEach(f -> methods.addAll(f.methods()));
+        failed.forEach(f -> methods.add(f.method()));
         out.println("gate: " + failed.size() + " figure(s) failed; measuring them again (a figure fails only if it fails twice)");
         GateComparison second = GateComparison.compare(failed, baseline, measure("retry", List.copyOf(methods), false));
         Map<String, Double> best = new LinkedHashMap<>(first.values());
@@ -186,7 +186,7 @@ public final class Gate {
 
     private static List<String> allMethods() {
         Set<String> m = new LinkedHashSet<>();
-        Figure.GATE.forEach(f -> m.addAll(f.methods()));
+        Figure.GATE.forEach(f -> m.add(f.method()));
         return List.copyOf(m);
     }
 
@@ -195,8 +195,28 @@ public final class Gate {
         Path json = outDir.resolve(name + ".json"), log = outDir.resolve(name + ".log");
         List<String> jvm = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g"));
         if (slow) jvm.add("-D" + DebugSwitches.PROPERTY + "=gemm");
-        out.println("gate: measuring " + String.join(", ", methods) + " (about " + 9 * methods.size()
+        out.println("gate: measuring " + String.join(", ", methods) + " (about " + 12 * methods.size()
                 + " s; load average " + loadAverage() + "; JMH log " + log + ")");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runJmh(methods, jvm, json, log);
+                break;
+            } catch (RunnerException e) {
+                // JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it (up to 15 minutes).
+                if (attempt >= 300 || e.getMessage() == null || !e.getMessage().contains("JMH lock")) throw e;
+                if (attempt == 1) out.println("gate: another JMH run is in progress (/tmp/jmh.lock); waiting for it ...");
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        return JmhResults.read(json);
+    }
+
+    private static void runJmh(List<String> methods, List<String> jvm, Path json, Path log) throws RunnerException {
         new Runner(new OptionsBuilder()
                 .include(Pattern.quote(GateBenchmark.class.getName()) + "\\.(" + String.join("|", methods) + ")$")
                 .jvmArgs(jvm.toArray(String[]::new))
@@ -206,7 +226,6 @@ public final class Gate {
                 .output(log.toString())
                 .shouldFailOnError(true)
                 .build()).run();
-        return JmhResults.read(json);
     }
 
     /** CPU model, cores, vector width and JDK: ratios are only comparable on the same machine type. */

@@ -29,27 +29,30 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The regression gate's fixed profile (run by {@link Gate}; 6 to 11 s per method). Everything is
- * single-threaded so a second busy core on a shared machine does not change the figures much:
- * the gate compares ratios of these methods measured in the same run, never absolute speeds.
+ * The regression gate's fixed profile (run by {@link Gate}; about 25 s in all). Everything is
+ * single-threaded, and the kernels to be compared run interleaved inside one benchmark operation,
+ * each timed with {@link System#nanoTime} into {@link GateTimers}: a burst of interference from
+ * another process lands on both sides of a ratio, which a comparison of two benchmarks measured
+ * seconds apart does not guarantee.
  * <ul>
- *   <li>{@code packedGemm}, {@code unpackedGemm}, {@code referenceGemm}: the first layer's forward
- *       product of the 784-128-10 model at batch 128 (C 128 x 128 = X 128 x 784 times W 784 x 128)
- *       with vecnn's Gemm, the unpacked Vector API loop and the scalar oracle;</li>
- *   <li>{@code trainingStep}: one whole training step of that model (vecnn's Mlp, as the trainer
- *       calls it); its {@code gc.alloc.rate.norm} is the allocation figure;</li>
- *   <li>{@code fmaLoop}: a plain Vector API multiply-add loop over two L1-resident arrays, the
- *       yardstick for how fast this core is right now.</li>
+ *   <li>{@code gemm}: the first layer's forward product of the 784-128-10 model at batch 128
+ *       (C 128 x 128 = X 128 x 784 times W 784 x 128) with vecnn's Gemm (32 calls), the unpacked
+ *       Vector API loop (16 calls) and the scalar oracle (1 call);</li>
+ *   <li>{@code trainingStep}: one whole training step of that model (vecnn's Mlp as the trainer
+ *       calls it) and 4096 passes of a plain Vector API multiply-add loop over two L1-resident
+ *       arrays, the yardstick for how fast this core is right now; its {@code gc.alloc.rate.norm}
+ *       (the FMA loop allocates nothing) is the allocation per training step.</li>
  * </ul>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 10, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
 public class GateBenchmark {
     static final int M = 128, N = 128, K = 784;
+    static final int PACKED_CALLS = 32, UNPACKED_CALLS = 16, FMA_PASSES = 4096;
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int FMA_FLOATS = 2048;
 
@@ -59,6 +62,7 @@ public class GateBenchmark {
     private float[] a, b, c;
     private float[] fx, fy;
     private MlpNet step;
+    private float sink;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -81,37 +85,42 @@ public class GateBenchmark {
     }
 
     @Benchmark
-    public float[] packedGemm() {
-        gemm.gemm(false, false, M, N, K, 1f, a, 0, K, b, 0, N, 0f, c, 0, N);
-        return c;
-    }
-
-    @Benchmark
-    public float[] unpackedGemm() {
-        unpacked.multiply(false, false, M, N, K, a, 0, K, b, 0, N, c, 0, N, null, Activation.IDENTITY);
-        return c;
-    }
-
-    @Benchmark
-    public float[] referenceGemm() {
+    public float[] gemm(GateTimers t) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < PACKED_CALLS; i++) {
+            gemm.gemm(false, false, M, N, K, 1f, a, 0, K, b, 0, N, 0f, c, 0, N);
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < UNPACKED_CALLS; i++) {
+            unpacked.multiply(false, false, M, N, K, a, 0, K, b, 0, N, c, 0, N, null, Activation.IDENTITY);
+        }
+        long t2 = System.nanoTime();
         GemmReference.gemm(false, false, M, N, K, 1f, a, 0, K, b, 0, N, 0f, c, 0, N);
+        long t3 = System.nanoTime();
+        t.packedNanos += (double) (t1 - t0) / PACKED_CALLS;
+        t.unpackedNanos += (double) (t2 - t1) / UNPACKED_CALLS;
+        t.referenceNanos += t3 - t2;
         return c;
     }
 
-    /**
-     * Longer warm-up (C2 must compile every kernel of the step before the Vector API stops
-     * allocating) and longer iterations (JMH's own few kilobytes per iteration, spread over more
-     * steps, stay out of the bytes-per-step figure).
-     */
+    /** A longer warm-up: C2 must compile every kernel of the step before the Vector API stops allocating. */
     @Benchmark
     @Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-    @Measurement(iterations = 6, time = 1, timeUnit = TimeUnit.SECONDS)
-    public double trainingStep() {
-        return step.step();
+    public float trainingStep(GateTimers t) {
+        long t0 = System.nanoTime();
+        step.step();
+        long t1 = System.nanoTime();
+        float s = 0;
+        for (int i = 0; i < FMA_PASSES; i++) s += fmaLoop();
+        long t2 = System.nanoTime();
+        t.stepNanos += t1 - t0;
+        t.fmaNanos += (double) (t2 - t1) / FMA_PASSES;
+        sink += s;
+        return sink;
     }
 
-    @Benchmark
-    public float fmaLoop() {
+    /** Four independent multiply-add chains over two 8 KiB arrays. */
+    private float fmaLoop() {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int l = S.length();
         for (int i = 0; i < FMA_FLOATS; i += 4 * l) {

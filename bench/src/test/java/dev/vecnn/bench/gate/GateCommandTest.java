@@ -38,7 +38,7 @@ class GateCommandTest {
         Path base = baseline();
         Path good = dir.resolve("good.json"), slow = dir.resolve("slow.json");
         Files.writeString(good, SyntheticJmh.healthy().json());
-        Files.writeString(slow, SyntheticJmh.healthy().method("trainingStep", 200).method("packedGemm", 450).json());
+        Files.writeString(slow, SyntheticJmh.healthy().slower("trainingStep", "stepNanos", 2.2).slower("gemm", "packedNanos", 2.2).json());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, run(out, "--compare", good.toString(), "--baseline", base.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("gate: passed"));

@@ -29,12 +29,12 @@ class GateComparisonTest {
     }
 
     @Test
-    void figuresAreInRunRatios() {
+    void figuresAreMediansOfInRunRatios() {
         JmhResults r = JmhResults.parse(SyntheticJmh.healthy().json());
         Map<String, Double> v = GateComparison.compare(Figure.GATE, baseline(), r).values();
-        assertEquals(1000.0 / 30, v.get("gemm_packed_over_reference"), 1e-9);
+        assertEquals(30.0, v.get("gemm_packed_over_reference"), 1e-9);
         assertEquals(2.0, v.get("gemm_packed_over_unpacked"), 1e-9);
-        assertEquals(450.0 / 5_000_000 * 1000, v.get("step_over_fma_loop"), 1e-12);
+        assertEquals(0.1, v.get("step_over_fma_loop"), 1e-12);
         assertEquals(0.004, v.get("step_alloc_bytes"), 1e-12);
     }
 
@@ -47,32 +47,33 @@ class GateComparisonTest {
 
     @Test
     void noiseWithinTheTolerancePasses() {
-        // Every benchmark moved by up to 20%, in the directions that hurt the ratios most.
-        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 900).method("referenceGemm", 33)
-                .method("unpackedGemm", 560).method("trainingStep", 400).method("fmaLoop", 5_600_000)
+        // Every timer moved by up to 20%, in the directions that hurt the ratios most.
+        GateComparison c = compare(SyntheticJmh.healthy().slower("gemm", "packedNanos", 1.1)
+                .slower("gemm", "referenceNanos", 0.9).slower("gemm", "unpackedNanos", 0.85)
+                .slower("trainingStep", "stepNanos", 1.2).slower("trainingStep", "fmaNanos", 0.95)
                 .allocation("trainingStep", 40));
         assertTrue(c.passed(), c.table());
     }
 
     @Test
     void aMachineTwiceAsSlowEverywherePasses() {
-        // A busy or slower-clocked machine slows numerator and denominator alike: ratios hold.
-        GateComparison c = compare(new SyntheticJmh().method("packedGemm", 500).method("referenceGemm", 15)
-                .method("unpackedGemm", 250).method("trainingStep", 225).method("fmaLoop", 2_500_000));
+        // A busy or slower-clocked machine slows both sides of every ratio alike.
+        GateComparison c = compare(SyntheticJmh.healthy().slower("gemm", "packedNanos", 2).slower("gemm", "unpackedNanos", 2)
+                .slower("gemm", "referenceNanos", 2).slower("trainingStep", "stepNanos", 2).slower("trainingStep", "fmaNanos", 2));
         assertTrue(c.passed(), c.table());
     }
 
     @Test
-    void aSlowIterationDoesNotFailTheGateButASlowBenchmarkDoes() {
-        double[] oneOutlier = {1000, 1000, 300, 1000, 990};
-        assertTrue(compare(SyntheticJmh.healthy().method("packedGemm", oneOutlier)).passed());
-        double[] allSlow = {500, 480, 510, 490, 500};
-        assertFalse(compare(SyntheticJmh.healthy().method("packedGemm", allSlow)).passed());
+    void disturbedIterationsDoNotFailTheGateButASlowKernelDoes() {
+        double[] twoOutliers = {1e6, 1e6, 3e6, 1e6, 1e6, 1e6, 1e6, 5e6, 1e6, 1e6};
+        assertTrue(compare(SyntheticJmh.healthy().timer("gemm", "packedNanos", twoOutliers)).passed());
+        double[] allSlow = {2e6, 2.1e6, 1.9e6, 2e6, 2e6, 2e6, 2.2e6, 2e6, 1.95e6, 2e6};
+        assertFalse(compare(SyntheticJmh.healthy().timer("gemm", "packedNanos", allSlow)).passed());
     }
 
     @Test
     void aTwoTimesSlowerGemmFails() {
-        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 500));
+        GateComparison c = compare(SyntheticJmh.healthy().slower("gemm", "packedNanos", 2));
         assertFalse(c.passed());
         assertEquals(Verdict.REGRESSED, verdict(c, "gemm_packed_over_reference"));
         assertEquals(Verdict.REGRESSED, verdict(c, "gemm_packed_over_unpacked"));
@@ -83,7 +84,7 @@ class GateComparisonTest {
 
     @Test
     void aTwoTimesSlowerTrainingStepFails() {
-        GateComparison c = compare(SyntheticJmh.healthy().method("trainingStep", 225));
+        GateComparison c = compare(SyntheticJmh.healthy().slower("trainingStep", "stepNanos", 2));
         assertEquals(List.of("step_over_fma_loop"), c.failures());
     }
 
@@ -96,12 +97,19 @@ class GateComparisonTest {
 
     @Test
     void aMissingBenchmarkFailsAndSaysWhichOne() {
-        GateComparison c = compare(SyntheticJmh.healthy().without("referenceGemm"));
+        GateComparison c = compare(SyntheticJmh.healthy().without("gemm"));
         assertFalse(c.passed());
         GateComparison.Row row = c.rows().get(0);
         assertEquals(Verdict.MISSING, row.verdict());
-        assertTrue(row.note().contains("GateBenchmark.referenceGemm is missing"), row.note());
+        assertTrue(row.note().contains("GateBenchmark.gemm is missing"), row.note());
+        assertEquals(List.of("gemm_packed_over_reference", "gemm_packed_over_unpacked"), c.failures());
+    }
+
+    @Test
+    void aMissingTimerFailsItsFigure() {
+        GateComparison c = compare(SyntheticJmh.healthy().withoutTimer("gemm", "referenceNanos"));
         assertEquals(List.of("gemm_packed_over_reference"), c.failures());
+        assertTrue(c.rows().get(0).note().contains("has no referenceNanos"), c.rows().get(0).note());
     }
 
     @Test
@@ -124,7 +132,7 @@ class GateComparisonTest {
 
     @Test
     void aFasterBuildPassesAndSuggestsReRecording() {
-        GateComparison c = compare(SyntheticJmh.healthy().method("packedGemm", 2000));
+        GateComparison c = compare(SyntheticJmh.healthy().slower("gemm", "packedNanos", 0.5));
         assertTrue(c.passed());
         assertEquals(Verdict.IMPROVED, verdict(c, "gemm_packed_over_reference"));
     }

@@ -1,25 +1,36 @@
 package dev.vecnn.bench.gate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds JMH JSON result files (the shape JMH 1.37 writes with -rf json -prof gc) for the gate's tests. */
+/** Builds JMH JSON result files (the shape JMH 1.37 writes with -rf json -prof gc) of GateBenchmark for the gate's tests. */
 final class SyntheticJmh {
-    private final Map<String, double[]> throughput = new LinkedHashMap<>();
+    static final int ITERATIONS = 10;
+    private final Map<String, Map<String, double[]>> timers = new LinkedHashMap<>();
     private final Map<String, Double> allocation = new LinkedHashMap<>();
 
-    /** A benchmark of GateBenchmark whose iterations all ran at {@code opsPerSecond}. */
-    SyntheticJmh method(String method, double opsPerSecond) {
-        return method(method, new double[] {opsPerSecond, opsPerSecond, opsPerSecond, opsPerSecond, opsPerSecond});
+    /** Every iteration of {@code method} timed {@code timer} at {@code nanos}. */
+    SyntheticJmh timer(String method, String timer, double nanos) {
+        double[] it = new double[ITERATIONS];
+        Arrays.fill(it, nanos);
+        return timer(method, timer, it);
     }
 
-    SyntheticJmh method(String method, double[] iterations) {
-        throughput.put(method, iterations);
+    SyntheticJmh timer(String method, String timer, double[] iterations) {
+        timers.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(timer, iterations);
         allocation.putIfAbsent(method, 0.004);
         return this;
+    }
+
+    /** Multiplies every iteration of one timer by {@code factor}. */
+    SyntheticJmh slower(String method, String timer, double factor) {
+        double[] it = timers.get(method).get(timer).clone();
+        for (int i = 0; i < it.length; i++) it[i] *= factor;
+        return timer(method, timer, it);
     }
 
     SyntheticJmh allocation(String method, double bytesPerOp) {
@@ -28,23 +39,38 @@ final class SyntheticJmh {
     }
 
     SyntheticJmh without(String method) {
-        throughput.remove(method);
+        timers.remove(method);
         return this;
     }
 
-    /** The gate's five methods at the speeds of a healthy build on this machine. */
+    SyntheticJmh withoutTimer(String method, String timer) {
+        timers.get(method).remove(timer);
+        return this;
+    }
+
+    /**
+     * A healthy build: packed GEMM 30x the reference and 2x the unpacked loop; a training step
+     * takes as long as 10,000 FMA-loop passes (0.1 steps per 1000 passes); no allocation.
+     */
     static SyntheticJmh healthy() {
-        return new SyntheticJmh().method("packedGemm", 1000).method("referenceGemm", 30).method("unpackedGemm", 500)
-                .method("trainingStep", 450).method("fmaLoop", 5_000_000);
+        return new SyntheticJmh()
+                .timer("gemm", "packedNanos", 1e6).timer("gemm", "unpackedNanos", 2e6).timer("gemm", "referenceNanos", 30e6)
+                .timer("trainingStep", "stepNanos", 2e6).timer("trainingStep", "fmaNanos", 200);
     }
 
     String json() {
         List<String> entries = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : throughput.entrySet()) {
-            double[] it = e.getValue();
-            double mean = 0;
-            for (double v : it) mean += v / it.length;
+        for (Map.Entry<String, Map<String, double[]>> e : timers.entrySet()) {
+            StringBuilder secondary = new StringBuilder();
             double alloc = allocation.get(e.getKey());
+            double[] allocs = new double[ITERATIONS];
+            Arrays.fill(allocs, alloc);
+            secondary.append(metric("gc.alloc.rate.norm", alloc, "B/op", allocs));
+            for (Map.Entry<String, double[]> t : e.getValue().entrySet()) {
+                secondary.append(",\n").append(metric(t.getKey(), 0, "#", t.getValue()));
+            }
+            double[] ops = new double[ITERATIONS];
+            Arrays.fill(ops, 12.5);
             entries.add(String.format(Locale.ROOT, """
                     {
                         "jmhVersion" : "1.37",
@@ -54,29 +80,28 @@ final class SyntheticJmh {
                         "forks" : 1,
                         "params" : {},
                         "primaryMetric" : {
-                            "score" : %s,
+                            "score" : 12.5,
                             "scoreError" : "NaN",
                             "scoreConfidence" : [0, 0],
                             "scoreUnit" : "ops/s",
                             "rawData" : [ %s ]
                         },
                         "secondaryMetrics" : {
-                            "gc.alloc.rate.norm" : {
-                                "score" : %s,
-                                "scoreError" : 0.1,
-                                "scoreUnit" : "B/op",
-                                "rawData" : [ [%s, %s, %s] ]
-                            },
-                            "gc.count" : {
-                                "score" : 0.0,
-                                "scoreError" : "NaN",
-                                "scoreUnit" : "counts",
-                                "rawData" : [ [0.0, 0.0, 0.0] ]
-                            }
+                    %s
                         }
-                    }""", e.getKey(), mean, array(it), alloc, alloc, alloc, alloc));
+                    }""", e.getKey(), array(ops), secondary));
         }
         return "[\n" + String.join(",\n", entries) + "\n]\n";
+    }
+
+    private static String metric(String name, double score, String unit, double[] raw) {
+        return String.format(Locale.ROOT, """
+                        "%s" : {
+                            "score" : %s,
+                            "scoreError" : "NaN",
+                            "scoreUnit" : "%s",
+                            "rawData" : [ %s ]
+                        }""", name, score, unit, array(raw));
     }
 
     private static String array(double[] v) {
