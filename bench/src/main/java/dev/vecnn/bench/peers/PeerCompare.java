@@ -81,7 +81,9 @@ public final class PeerCompare {
         String build = "";
         long timeoutSeconds = 1200;
         /** Before each timing run, wait up to this long for other processes to use less than quietBusy of the CPUs. */
-        long quietWaitSeconds = 120;
+        long quietWaitSeconds = 30;
+        /** All waits for quiet together stop after this many seconds; later runs start at once. */
+        long quietBudgetSeconds = 900;
         double quietBusy = 0.25;
     }
 
@@ -118,6 +120,7 @@ public final class PeerCompare {
                 case "--timeout" -> o.timeoutSeconds = Long.parseLong(args[++i]);
                 case "--quiet-wait" -> o.quietWaitSeconds = Long.parseLong(args[++i]);
                 case "--quiet-busy" -> o.quietBusy = Double.parseDouble(args[++i]);
+                case "--quiet-budget" -> o.quietBudgetSeconds = Long.parseLong(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: compare.sh [--quick] [--rounds N] [--threads 1,2] [--cases tanh,softmax,mlp32,neuron,infer]
@@ -125,8 +128,9 @@ public final class PeerCompare {
                                               [--python PATH] [--lock FILE | --no-lock] [--quiet-wait SECONDS] [--quiet-busy FRACTION]
                               --quick     one round, short epochs, no settings sweep; writes to bench/target/peers-quick
                               --no-sweep  skip the sweep: run each peer with threads = N everywhere, OpenBLAS as installed
-                              --quiet-wait before each run wait up to SECONDS (default 120, 0 with --quick) until other processes
-                                          use less than --quiet-busy (default 0.25) of the CPUs; the busy share is recorded""");
+                              --quiet-wait before each run wait up to SECONDS (default 30, 0 with --quick) until other processes
+                                          use less than --quiet-busy (default 0.25) of the CPUs, at most --quiet-budget
+                                          seconds in all (default 900); the busy share is recorded with each run""");
                     System.exit(0);
                 }
                 default -> {
@@ -269,7 +273,8 @@ public final class PeerCompare {
             String n = Integer.toString(t);
             return switch (peer) {
                 case "vecnn" -> setting("KernelPool " + t);
-                case "torch", "dl4j" -> setting("omp " + t + ", blas " + t + ", core as installed", "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n);
+                case "torch" -> setting("omp " + t + ", blas " + t + ", core as installed", "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n);
+                case "dl4j" -> setting("omp " + t + ", blas " + t, "OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n);
                 default -> setting("blas " + t + ", core as installed", "OPENBLAS_NUM_THREADS", n);
             };
         }
@@ -490,8 +495,13 @@ public final class PeerCompare {
          * CPU share (0..1 of all CPUs) used by other processes over one second; waits while it is above
          * the threshold, up to the configured time, and returns the last share measured.
          */
+        long waitedNanos;
+
         double waitQuiet() throws InterruptedException {
-            long deadline = System.nanoTime() + o.quietWaitSeconds * 1_000_000_000L;
+            long allowed = Math.min(o.quietWaitSeconds * 1_000_000_000L,
+                    Math.max(0, o.quietBudgetSeconds * 1_000_000_000L - waitedNanos));
+            long start = System.nanoTime();
+            long deadline = start + allowed;
             double busy = busyShare();
             boolean told = false;
             while (busy > o.quietBusy && System.nanoTime() < deadline) {
@@ -502,6 +512,7 @@ public final class PeerCompare {
                 Thread.sleep(4000);
                 busy = busyShare();
             }
+            waitedNanos += System.nanoTime() - start;
             if (busy > o.quietBusy && o.quietWaitSeconds > 0) {
                 String line = String.format(Locale.ROOT, "some runs started while other processes used more than %.0f%% of the CPUs"
                         + " (see the busy column of the runs CSV)", 100 * o.quietBusy);
