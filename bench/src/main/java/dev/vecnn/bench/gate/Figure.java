@@ -28,14 +28,14 @@ public record Figure(String name, Kind kind, String method, String fasterTimer, 
                     "packed GEMM 128x128x784 speed-up over the scalar reference"),
             new Figure("gemm_packed_over_unpacked", Kind.RATIO, "gemm", "packedNanos", "unpackedNanos", 1,
                     "packed GEMM 128x128x784 speed-up over the unpacked vector loop"),
-            new Figure("step_over_fma_loop", Kind.RATIO, "trainingStep", "stepNanos", "fmaNanos", 1000,
-                    "784-128-10 training steps (batch 128) per 1000 FMA-loop passes, i.e. FMA-loop time over step time"),
+            new Figure("step_over_unpacked_gemm", Kind.RATIO, "trainingStep", "stepNanos", "unpackedNanos", 1,
+                    "784-128-10 training step (batch 128) speed relative to one unpacked 128x128x784 GEMM"),
             new Figure("step_alloc_bytes", Kind.BYTES, "trainingStep", null, null, 1,
                     "bytes allocated per training step (steady state)"));
 
     /** Default tolerance when recording: a fraction for ratios, bytes per op for allocation. */
     public double defaultTolerance() {
-        return kind == Kind.RATIO ? 0.35 : 128;
+        return kind == Kind.RATIO ? 0.35 : 256;
     }
 
     /**

@@ -19,10 +19,9 @@ public class GateTimers {
     public double unpackedNanos;
     public double referenceNanos;
     public double stepNanos;
-    public double fmaNanos;
 
     @Setup(Level.Iteration)
     public void reset() {
-        packedNanos = unpackedNanos = referenceNanos = stepNanos = fmaNanos = 0;
+        packedNanos = unpackedNanos = referenceNanos = stepNanos = 0;
     }
 }
