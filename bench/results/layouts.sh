@@ -7,14 +7,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$root/scripts/env.sh"
 JAVA_HOME="$(vecnn_find_jdk)"
+export JAVA_HOME
 cd "$root"
 mvn -B -q -ntp -DskipTests -pl bench -am package
 out=bench/results
+# Run from a copy, so a rebuild of bench/target during the half hour cannot change the code mid-run.
+jar="$(mktemp -d)/benchmarks.jar"
+cp bench/target/benchmarks.jar "$jar"
 exec 9>>/tmp/vecnn-bench.lock
 flock 9
 start_load="$(cut -d' ' -f1-3 /proc/loadavg)"
 # JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it.
-until "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar \
+until "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar "$jar" \
         -rf json -rff "$out/layouts.json" -prof gc "$@" 'bench\.(layout|kernels)\.' > "$out/layouts.log" 2>&1; do
   grep -q "Unable to acquire the JMH lock" "$out/layouts.log" || { tail -20 "$out/layouts.log" >&2; exit 1; }
   sleep 5
@@ -30,7 +34,7 @@ done
   echo "samples/s = rows per step x steps/s. Batch-major rows of LayoutBenchmark are vecnn's own Mlp; the other variants"
   echo "are \`dev.vecnn.bench.layout.ExplicitNet\`, tested to compute the same step."
   echo
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar \
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$jar" \
     dev.vecnn.bench.report.JmhSummary "$out/layouts.json" --png-dir "$out/layouts-charts" 2>/dev/null
 } > "$out/layouts.md"
 echo "wrote $out/layouts.json, $out/layouts.md and $out/layouts-charts/"
