@@ -3,7 +3,7 @@
 # invocation (1 and 2 threads), so their ratio survives load from other processes; then the scalar
 # reference (small shapes) and the KernelPool dispatch latency. Run from the repository root after
 #   mvn -B -pl core,bench -am -DskipTests package
-# Output: bench/results/gemm-<shape>.json, gemm-reference.json, kernel-pool.json.
+# Output: bench/results/gemm-<shape>.json, gemm-reference.json, kernel-pool.json, fma-peak.json.
 # The JMH lock is ignored so a run started beside another JMH user does not silently skip shapes.
 # OPENBLAS_CORETYPE=SkylakeX in the environment selects OpenBLAS's AVX-512 kernel (forks inherit it).
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
@@ -24,3 +24,4 @@ for s in $SHAPES; do
 done
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.ReferenceGemmBenchmark\.' $OPTS -rf json -rff "$OUT/gemm-reference.json"
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.KernelPoolBenchmark\.' $OPTS -rf json -rff "$OUT/kernel-pool.json"
+$J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.FmaPeakBenchmark\.' $OPTS -rf json -rff "$OUT/fma-peak.json"
