@@ -24,7 +24,7 @@ stale() {
   [ -n "$(find "$root/pom.xml" "$root/core" "$root/bench/pom.xml" "$root/bench/src" -newer "$jar" \
             \( -name '*.java' -o -name 'pom.xml' \) -print -quit 2>/dev/null)" ]
 }
-if stale; then
+if [ -z "${VECNN_PEERS_JAR:-}" ] && stale; then
   vecnn_require_maven || exit 1
   echo "compare: building vecnn's benchmark jar ..." >&2
   mkdir -p "$root/bench/target"

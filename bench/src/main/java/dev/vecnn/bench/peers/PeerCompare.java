@@ -36,10 +36,10 @@ public final class PeerCompare {
     record CaseDef(String name, String title, Budget full, Budget quick, Budget sweep) {}
 
     static final List<CaseDef> CASES = List.of(
-            new CaseDef("tanh", "784-128-10 tanh, batch 128, momentum 0.9 (train)", new Budget(5, 1), new Budget(2, 1), new Budget(2, 1)),
+            new CaseDef("tanh", "784-128-10 tanh, batch 128, momentum 0.9 (train)", new Budget(4, 1), new Budget(2, 1), new Budget(2, 1)),
             new CaseDef("softmax", "softmax regression 784-10, batch 128 (train)", new Budget(5, 1), new Budget(2, 1), new Budget(2, 1)),
-            new CaseDef("mlp32", "784-32-10 ReLU, full batch 60,000 (train)", new Budget(12, 2), new Budget(4, 1), new Budget(4, 1)),
-            new CaseDef("neuron", "one-vs-rest neuron 784-1, full batch 10,000 (train)", new Budget(300, 50), new Budget(60, 10), new Budget(80, 20)),
+            new CaseDef("mlp32", "784-32-10 ReLU, full batch 60,000 (train)", new Budget(8, 2), new Budget(4, 1), new Budget(4, 1)),
+            new CaseDef("neuron", "one-vs-rest neuron 784-1, full batch 10,000 (train)", new Budget(200, 40), new Budget(60, 10), new Budget(80, 20)),
             new CaseDef("infer", "784-128-10 inference, batch 1000", new Budget(30, 5), new Budget(8, 2), new Budget(10, 2)));
 
     /** Targets of issue 7: minimum vecnn/peer ratio of samples/s, by case and peer. */
@@ -64,6 +64,8 @@ public final class PeerCompare {
     static final class Options {
         boolean quick;
         boolean sweep = true;
+        /** Cases the sweep runs; the others take the best setting of the nearest swept case (see {@link #proxy}). */
+        List<String> sweepCases = null;
         int rounds = 3;
         List<Integer> threads = List.of(1, 2);
         List<String> cases = CASES.stream().map(CaseDef::name).toList();
@@ -104,6 +106,7 @@ public final class PeerCompare {
                 case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
                 case "--threads" -> o.threads = java.util.Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
                 case "--cases" -> o.cases = List.of(args[++i].split(","));
+                case "--sweep-cases" -> o.sweepCases = List.of(args[++i].split(","));
                 case "--peers" -> o.peers = List.of(args[++i].split(","));
                 case "--data" -> o.data = args[++i];
                 case "--python" -> o.python = args[++i];
@@ -124,10 +127,13 @@ public final class PeerCompare {
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: compare.sh [--quick] [--rounds N] [--threads 1,2] [--cases tanh,softmax,mlp32,neuron,infer]
-                                              [--peers vecnn,torch,numpy,dl4j] [--no-sweep] [--data DIR] [--out DIR] [--name NAME]
+                                              [--peers vecnn,torch,numpy,dl4j] [--no-sweep] [--sweep-cases LIST] [--data DIR]
+                                              [--out DIR] [--name NAME] [--rounds N] [--timeout SECONDS]
                                               [--python PATH] [--lock FILE | --no-lock] [--quiet-wait SECONDS] [--quiet-busy FRACTION]
                               --quick     one round, short epochs, no settings sweep; writes to bench/target/peers-quick
                               --no-sweep  skip the sweep: run each peer with threads = N everywhere, OpenBLAS as installed
+                              --sweep-cases sweep only these cases (e.g. tanh,mlp32); softmax and infer then take tanh's best
+                                          setting, neuron mlp32's (minibatch-sized against full-batch-sized products)
                               --quiet-wait before each run wait up to SECONDS (default 30, 0 with --quick) until other processes
                                           use less than --quiet-busy (default 0.25) of the CPUs, at most --quiet-budget
                                           seconds in all (default 900); the busy share is recorded with each run""");
@@ -150,6 +156,7 @@ public final class PeerCompare {
             o.sweep = false;
             if (java.util.Arrays.stream(args).noneMatch("--quiet-wait"::equals)) o.quietWaitSeconds = 0;
         }
+        if (o.sweepCases == null) o.sweepCases = o.cases;
         if (o.out == null) o.out = o.quick ? Path.of("bench/target/peers-quick") : Path.of("bench/results");
         if (o.name == null) o.name = "peers";
         return o;
@@ -194,7 +201,7 @@ public final class PeerCompare {
                         if (round % 2 == 0) java.util.Collections.reverse(order);
                         for (String peer : order) {
                             if (!applies(peer, kase)) continue;
-                            Setting s = best.getOrDefault(key(peer, kase, t), defaultSetting(peer, t));
+                            Setting s = bestFor(peer, kase, t);
                             Run r = runOne("round", round, peer, kase, t, s, budget(kase, false));
                             record(r);
                         }
@@ -336,6 +343,12 @@ public final class PeerCompare {
             return new Setting(s.label(), env);
         }
 
+        Setting bestFor(String peer, String kase, int t) {
+            Setting s = best.get(key(peer, kase, t));
+            if (s == null) s = best.get(key(peer, proxy(kase), t));
+            return s == null ? defaultSetting(peer, t) : s;
+        }
+
         static String key(String peer, String kase, int t) {
             return peer + "/" + kase + "/" + t;
         }
@@ -353,6 +366,7 @@ public final class PeerCompare {
                 }
             }
             for (String kase : o.cases) {
+                if (!o.sweepCases.contains(kase)) continue;
                 for (int t : o.threads) {
                     for (String peer : peers) {
                         if (peer.equals("vecnn") || !applies(peer, kase)) continue;
@@ -595,7 +609,7 @@ public final class PeerCompare {
                                 && r.threads() == t && r.peer().equals(peer)).toList();
                         double m = median(kase, t, peer);
                         List<Double> accs = rs.stream().map(Run::accuracy).filter(a -> a != null).toList();
-                        String setting = rs.isEmpty() ? best.getOrDefault(key(peer, kase, t), defaultSetting(peer, t)).label()
+                        String setting = rs.isEmpty() ? bestFor(peer, kase, t).label()
                                 : rs.get(0).setting();
                         rows.add(new Row(kase, t, peer, setting, m, rs.size(), accs.isEmpty() ? null : med(accs),
                                 peer.equals("vecnn") ? Double.NaN : vecnn / m, target(kase, peer)));
@@ -755,6 +769,15 @@ public final class PeerCompare {
         } else {
             sb.append(v);
         }
+    }
+
+    /** The swept case whose best setting stands in for {@code kase} when it was not swept itself. */
+    static String proxy(String kase) {
+        return switch (kase) {
+            case "softmax", "infer" -> "tanh";
+            case "neuron" -> "mlp32";
+            default -> kase;
+        };
     }
 
     static double number(Object v) {
