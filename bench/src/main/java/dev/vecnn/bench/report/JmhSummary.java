@@ -29,6 +29,21 @@ public final class JmhSummary {
     /** Parameters that name the problem (its shape); all others name the variant being compared. */
     static final Set<String> SHAPE_PARAMS = Set.of("model", "shape", "elements", "rows", "activation", "size");
 
+    /** Classes whose runs belong in another class's table (the scalar engine is only run on small shapes). */
+    static final Map<String, String> SAME_TABLE = Map.of("ReferenceEngineBenchmark", "EngineBenchmark");
+
+    /** One line under each table's heading. */
+    static final Map<String, String> DESCRIPTIONS = Map.of(
+            "LayoutBenchmark", "Weights `in x out` vs `out x in`, activations batch-major vs feature-major, 1 and 2 threads;"
+                    + " packed GEMM. Samples/s.",
+            "EngineBenchmark", "Packed-blocked GEMM vs the unpacked Vector API loop vs the scalar reference (small shapes"
+                    + " only), one thread, batch-major, `in x out`. Samples/s.",
+            "EpilogueBenchmark", "Bias and activation fused into the GEMM write-back vs separate passes, batch-major,"
+                    + " `in x out`, packed GEMM. Samples/s.",
+            "ActivationBenchmark", "Elementwise activations, one thread: forward 8 bytes per element, backward 12. GB/s.",
+            "SoftmaxCrossEntropyBenchmark", "Fused softmax + cross-entropy + gradient over rows of 10 logits, one thread."
+                    + " GB/s.");
+
     private JmhSummary() {}
 
     public static void main(String[] args) throws IOException {
@@ -90,7 +105,8 @@ public final class JmhSummary {
                 (SHAPE_PARAMS.contains(p.getKey()) ? shape : variant).add(p.getKey() + "=" + p.getValue());
             }
             String shapeText = String.join(" ", shape);
-            Group g = byClass.computeIfAbsent(run.className(), k -> new LinkedHashMap<>())
+            String table = SAME_TABLE.getOrDefault(run.className(), run.className());
+            Group g = byClass.computeIfAbsent(table, k -> new LinkedHashMap<>())
                     .computeIfAbsent(run.method() + "|" + shapeText, k -> new Group(run.method(), shapeText, new ArrayList<>()));
             g.rows().add(row(run, variant.isEmpty() ? run.method() : String.join(" ", variant)));
         }
@@ -130,6 +146,7 @@ public final class JmhSummary {
             Set<String> units = new LinkedHashSet<>();
             groups.forEach(g -> g.rows().forEach(r -> units.add(r.unit())));
             sb.append("### ").append(e.getKey()).append("\n\n");
+            if (DESCRIPTIONS.containsKey(e.getKey())) sb.append(DESCRIPTIONS.get(e.getKey())).append(' ');
             sb.append("Median of the measurement iterations (min-max in brackets); **bold** marks the winner of each group.\n\n");
             sb.append("| benchmark | shape | variant | ").append(String.join(" / ", units)).append(" | vs winner |")
                     .append(alloc ? " B/op |" : "").append('\n');
@@ -171,8 +188,8 @@ public final class JmhSummary {
         List<String> categories = groups.stream().map(Group::label).toList();
         Set<String> variants = new LinkedHashSet<>();
         groups.forEach(g -> g.rows().forEach(r -> variants.add(r.variant())));
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(900, 60 * categories.size() * Math.min(4, variants.size())))
-                .height(600).title(title + ": % of the fastest variant per group (median)")
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(1000, Math.min(1800, 30 * categories.size() * variants.size())))
+                .height(900).title(title + ": % of the fastest variant per group (median)")
                 .xAxisTitle("benchmark and shape").yAxisTitle("% of winner").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisLabelRotation(30);
