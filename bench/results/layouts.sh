@@ -2,7 +2,8 @@
 # Reproduces bench/results/layouts.json (raw JMH JSON), layouts.md (the summary tables, winner of each
 # shape marked) and layouts-charts/*.png: the layout, engine, epilogue and kernel benchmarks with -prof gc,
 # about 35 minutes on 2 cores. Waits for /tmp/vecnn-bench.lock so benchmark runs never overlap.
-# Usage: bench/results/layouts.sh [extra JMH options]
+# The "Findings" section of layouts.md is written by hand from the tables; this script rewrites the header
+# and the tables. Usage: bench/results/layouts.sh [extra JMH options]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$root/scripts/env.sh"
