@@ -33,17 +33,19 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *                            measurements fail), then --selftest
  * bench/gate --record        measure and write the baseline (keeping its tolerances)
  * bench/gate --selftest      measure with -Dvecnn.slow=gemm and succeed only if the gate fails
+ *                            (--slow gemm2x instead: every GEMM computed twice, exactly 2x the GEMM time)
  * bench/gate --compare FILE  compare an existing JMH JSON result file, without measuring
  * options: --baseline FILE (default bench/gate-baseline.json), --out DIR (default bench/target/gate)
  * </pre>
  */
 public final class Gate {
-    static final String USAGE = "usage: bench/gate [--ci | --record | --selftest | --compare RESULTS.json]"
+    static final String USAGE = "usage: bench/gate [--ci | --record | --selftest [--slow gemm|gemm2x] | --compare RESULTS.json]"
             + " [--baseline FILE] [--out DIR]";
 
     private final PrintStream out;
     private Path baselineFile = Path.of("bench/gate-baseline.json");
     private Path outDir = Path.of("bench/target/gate");
+    private String slowSwitch = "gemm";
 
     Gate(PrintStream out) {
         this.out = out;
@@ -60,6 +62,11 @@ public final class Gate {
             String a = args[i];
             switch (a) {
                 case "--ci", "--record", "--selftest" -> mode = a.substring(2);
+                case "--slow" -> {
+                    if (i + 1 >= args.length) return usage("--slow needs gemm or gemm2x");
+                    slowSwitch = args[++i];
+                    if (!slowSwitch.equals("gemm") && !slowSwitch.equals("gemm2x")) return usage("--slow takes gemm or gemm2x");
+                }
                 case "--compare", "--baseline", "--out" -> {
                     if (i + 1 >= args.length) return usage(a + " needs a value");
                     Path p = Path.of(args[++i]);
@@ -168,13 +175,14 @@ public final class Gate {
     /** Runs the gate on a build slowed by -Dvecnn.slow=gemm; succeeds only if the gate catches it. */
     private int selftest() throws IOException, RunnerException {
         Baseline baseline = baseline();
-        out.println("gate: self-test: measuring with -D" + DebugSwitches.PROPERTY + "=gemm (Gemm forced onto the scalar reference)");
+        out.println("gate: self-test: measuring with -D" + DebugSwitches.PROPERTY + "=" + slowSwitch
+                + (slowSwitch.equals("gemm") ? " (Gemm forced onto the scalar reference)" : " (every GEMM computed twice)"));
         GateComparison c = GateComparison.compare(Figure.GATE, baseline, measure("selftest", allMethods(), true));
         out.print(c.table());
         boolean caught = c.failures().contains("gemm_packed_over_reference");
         out.println(caught
                 ? "gate: self-test passed: the gate fails on the slowed build (" + String.join(", ", c.failures()) + ")"
-                : "gate: SELF-TEST FAILED: the gate did not catch the slowed GEMM");
+                : "gate: SELF-TEST FAILED: the gate did not catch the slowed GEMM (-D" + DebugSwitches.PROPERTY + "=" + slowSwitch + ")");
         return caught ? 0 : 1;
     }
 
@@ -194,7 +202,7 @@ public final class Gate {
         Files.createDirectories(outDir);
         Path json = outDir.resolve(name + ".json"), log = outDir.resolve(name + ".log");
         List<String> jvm = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g"));
-        if (slow) jvm.add("-D" + DebugSwitches.PROPERTY + "=gemm");
+        if (slow) jvm.add("-D" + DebugSwitches.PROPERTY + "=" + slowSwitch);
         out.println("gate: measuring " + String.join(", ", methods) + " (about " + 12 * methods.size()
                 + " s; load average " + loadAverage() + "; JMH log " + log + ")");
         for (int attempt = 1; ; attempt++) {

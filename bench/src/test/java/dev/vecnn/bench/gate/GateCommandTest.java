@@ -54,6 +54,7 @@ class GateCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(2, run(out, "--frobnicate"));
         assertEquals(2, run(out, "--compare"));
+        assertEquals(2, run(out, "--selftest", "--slow", "everything"));
         Path good = dir.resolve("good.json");
         Files.writeString(good, SyntheticJmh.healthy().json());
         assertEquals(1, run(out, "--compare", good.toString(), "--baseline", dir.resolve("none.json").toString()));
