@@ -26,6 +26,53 @@ final class PeerChart {
 
     record Bar(String group, String peer, double samplesPerSecond) {}
 
+    /**
+     * Redraws the chart from a summary CSV written by {@link PeerCompare} (for example after an interrupted
+     * run, whose shutdown could not draw it): {@code PeerChart bench/results/peers.csv bench/results/peers.png}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: PeerChart SUMMARY.csv OUT.png");
+            System.exit(2);
+        }
+        List<Bar> bars = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = splitCsv(line);
+            if (f.size() < 5 || f.get(4).isEmpty()) continue;
+            bars.add(new Bar(f.get(0) + " " + f.get(1) + "T", f.get(2), Double.parseDouble(f.get(4))));
+        }
+        write(Path.of(args[1]), bars);
+    }
+
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
     static final Map<String, String> NAMES = Map.of("vecnn", "vecnn", "torch", "PyTorch", "numpy", "NumPy", "dl4j", "Deeplearning4j");
     static final Map<String, Color> COLORS = Map.of("vecnn", new Color(0xD6, 0x4B, 0x1F), "torch", new Color(0x4C, 0x72, 0xB0),
             "numpy", new Color(0x55, 0xA8, 0x68), "dl4j", new Color(0x8C, 0x8C, 0x8C));
