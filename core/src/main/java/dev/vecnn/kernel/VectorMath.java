@@ -1,12 +1,10 @@
 package dev.vecnn.kernel;
 
-import static dev.vecnn.kernel.Blocking.LANES;
 import static dev.vecnn.kernel.Blocking.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Transcendentals built only from add, mul, fma and bit moves. The Vector API's own
@@ -24,19 +22,6 @@ final class VectorMath {
     private static final float ROUNDER = 12582912f;
     private static final float EXP_MAX = 88.7228391f;
     private static final float EXP_MIN = -87.3365448f;
-
-    private static final VectorShuffle<Float>[] HALF_SWAPS = halfSwaps();
-
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] halfSwaps() {
-        int levels = Integer.numberOfTrailingZeros(LANES);
-        VectorShuffle<Float>[] s = new VectorShuffle[levels];
-        for (int l = 0; l < levels; l++) {
-            int h = LANES >> (l + 1);
-            s[l] = VectorShuffle.fromOp(SPECIES, i -> i ^ h);
-        }
-        return s;
-    }
 
     /** e^x; 0 below the smallest normal result, +Inf above the largest. NaN stays NaN. */
     static FloatVector exp(FloatVector x) {
@@ -90,13 +75,5 @@ final class VectorMath {
         poly = poly.fma(s2, FloatVector.broadcast(SPECIES, 1f / 3f));
         poly = poly.fma(s2, FloatVector.broadcast(SPECIES, 1f));
         return s.add(s).mul(poly);
-    }
-
-    /** Sum of the lanes in a fixed butterfly order (unlike reduceLanes, whose order is unspecified). */
-    static float sumLanes(FloatVector v) {
-        for (VectorShuffle<Float> s : HALF_SWAPS) {
-            v = v.add(v.rearrange(s));
-        }
-        return v.lane(0);
     }
 }

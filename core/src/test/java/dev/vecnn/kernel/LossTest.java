@@ -64,6 +64,27 @@ class LossTest {
     }
 
     @Test
+    void softmaxRowBitsDoNotDependOnTheRowsBesideThem() {
+        SplittableRandom r = new SplittableRandom(11);
+        int rows = 37, cols = 10;
+        float[] z = new float[rows * cols];
+        for (int i = 0; i < z.length; i++) z[i] = (float) (r.nextDouble() * 16 - 8);
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) labels[i] = r.nextInt(cols);
+        float[] pAll = new float[z.length], gAll = new float[z.length];
+        SoftmaxCrossEntropy.forwardBackward(z, 0, rows, cols, cols, labels, 0, pAll, gAll, 0.125f);
+        for (int start = 0; start < rows; start += 5) {
+            int n = Math.min(5, rows - start);
+            float[] p = new float[z.length], g = new float[z.length];
+            SoftmaxCrossEntropy.forwardBackward(z, start * cols, n, cols, cols, labels, start, p, g, 0.125f);
+            for (int i = start * cols; i < (start + n) * cols; i++) {
+                assertEquals(Float.floatToRawIntBits(pAll[i]), Float.floatToRawIntBits(p[i]), "prob " + i);
+                assertEquals(Float.floatToRawIntBits(gAll[i]), Float.floatToRawIntBits(g[i]), "grad " + i);
+            }
+        }
+    }
+
+    @Test
     void softmaxGradientMayOverwriteTheLogits() {
         float[] z = {1f, 2f, 3f, -1f, 0.5f, 4f};
         float[] expectedGrad = new float[6];
