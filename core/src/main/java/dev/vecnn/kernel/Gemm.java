@@ -19,15 +19,18 @@ import static dev.vecnn.kernel.Blocking.NR;
  * <ul>
  *   <li>packed (Goto/BLIS): NC x KC blocks of op(B) and MC x KC blocks of op(A) are packed into
  *       panels and swept by the 8 x 32 {@link MicroKernel};</li>
- *   <li>dot: for A not transposed, B transposed and few columns of C, {@link DotKernel} reads both
- *       operands in place along k, which keeps all lanes busy when n is 10 or 32.</li>
+ *   <li>dot: for A not transposed and few columns of C, {@link DotKernel} reads A in place along k,
+ *       which keeps all lanes busy when n is 10 or 32. B must run along k too: a transposed B is
+ *       read in place, an untransposed one (k x n, small by definition) is first transposed into
+ *       a buffer. The packed kernel would instead repack all of a tall A (a whole training set in
+ *       full-batch descent) for one narrow B panel, and fill only n of its NR lanes.</li>
  * </ul>
  * Threads split C into disjoint slabs of whole register tiles, never the k reduction, and every
  * element is computed by the same instruction sequence whatever slab it falls in: the result is
  * bit-identical for any thread count. beta == 0 never reads C.
  */
 public final class Gemm {
-    /** NT problems with at most this many columns of C use the dot formulation. */
+    /** Problems with A not transposed and at most this many columns of C use the dot formulation. */
     static final int DOT_MAX_N = Integer.getInteger("vecnn.gemm.dotMaxN", 32);
     /** Beyond this depth the dot tile's rows fall out of L1 and the packed kernel is better. */
     static final int DOT_MAX_K = 4096;
@@ -54,6 +57,8 @@ public final class Gemm {
     private int targetOff, targetLd;
     private float targetBeta;
     private float[] transposed = new float[0];
+    // The dot formulation of an untransposed B reads B^T from here.
+    private float[] transposedB = new float[0];
 
     public Gemm(KernelPool pool) {
         this.pool = pool;
@@ -126,6 +131,9 @@ public final class Gemm {
         this.swapped = false;
         try {
             if (useDot(transA, transB, n, k)) {
+                if (!transB) {
+                    transposeB();
+                }
                 unitM = DotKernel.ROWS;
                 unitN = n;
                 slabsM = Math.min(pool.threads(), ceilDiv(m, unitM));
@@ -202,7 +210,25 @@ public final class Gemm {
     }
 
     static boolean useDot(boolean transA, boolean transB, int n, int k) {
-        return DotKernel.SUPPORTED && !transA && transB && n <= DOT_MAX_N && k <= DOT_MAX_K;
+        return DotKernel.SUPPORTED && !transA && n <= DOT_MAX_N && k <= DOT_MAX_K;
+    }
+
+    /** B (k x n) becomes B^T (n x k) in {@link #transposedB}; the call then reads it as transposed. */
+    private void transposeB() {
+        if (transposedB.length < n * k) {
+            transposedB = new float[n * k];
+        }
+        float[] t = transposedB;
+        for (int p = 0; p < k; p++) {
+            int row = bOff + p * ldb;
+            for (int j = 0; j < n; j++) {
+                t[j * k + p] = b[row + j];
+            }
+        }
+        b = t;
+        bOff = 0;
+        ldb = k;
+        transB = true;
     }
 
     /**
