@@ -74,6 +74,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     runs.add(new RunRecord(p, run.outcome(), (System.nanoTime() - t0) / 1e9, others));
                     plots.put(p.name(), ReproducePlots.write(out, runs.get(runs.size() - 1)));
                     console.println("   " + oneLine(runs.get(runs.size() - 1)));
+                    // Rewritten after every run: a long reproduction cut short still leaves a true report.
+                    writeReport(runs, plots, (System.nanoTime() - start) / 1e9, poolThreads, presets.size());
                 } catch (RuntimeException e) {
                     // One broken run must not hide the others' results: report it and go on.
                     failures.add(p.name() + ": " + e.getMessage());
@@ -83,11 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
-        String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
-                + (seeds > 1 ? " --seeds " + seeds : "") + " --out " + out;
-        AtomicFiles.writeString(out.resolve("README.md"), ReproduceReport.markdown(command,
-                MachineInfo.describe(poolThreads), total, runs, plots, quick));
-        AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
+        writeReport(runs, plots, total, poolThreads, presets.size());
         console.printf(Locale.ROOT, "wrote %s (total wall time %.1f s)%n", out.resolve("README.md"), total);
         List<String> below = runs.stream().filter(r -> quick && !r.meetsFloor())
                 .map(r -> r.preset().name() + " (" + oneLine(r) + "; needs " + r.floorText() + ")").toList();
@@ -113,6 +111,16 @@ final class ReproduceCommand implements Callable<Integer> {
             else if (p.inQuick()) list.add(p.quick());
         }
         return list;
+    }
+
+    /** README.md and summary.csv of the runs so far; {@code planned} runs make a complete report. */
+    private void writeReport(List<RunRecord> runs, Map<String, List<String>> plots, double seconds,
+                             int poolThreads, int planned) throws IOException {
+        String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
+                + (seeds > 1 ? " --seeds " + seeds : "") + " --out " + out;
+        AtomicFiles.writeString(out.resolve("README.md"), ReproduceReport.markdown(command,
+                MachineInfo.describe(poolThreads), seconds, runs, plots, quick, planned));
+        AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
     }
 
     /** Seeds 2..N of a plain training preset: only the summary of each run is kept. */
