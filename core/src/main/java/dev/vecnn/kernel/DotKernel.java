@@ -20,6 +20,12 @@ import jdk.incubator.vector.VectorShuffle;
  * {@code reduceLanes}: its order is unspecified and the bits of C must not depend on the JIT tier.
  * Rows or columns past the edge of C are clamped to the last valid one (computed twice, written
  * once), so the loop body has no branches.
+ *
+ * <p>The last k % LANES products of each dot are added in scalar after the butterfly, not by a
+ * masked vector step: with a masked copy of the loop body the 16-lane tile was too big for C1
+ * ("out of virtual registers in LIR generator"), the method never got past C1's tier 2 and
+ * C2 never compiled it, so every vector operation ran boxed (784-32-10 full-batch training was
+ * 17x slower on AVX-512).
  */
 final class DotKernel {
     private DotKernel() {}
@@ -137,33 +143,6 @@ final class DotKernel {
             c11 = x2.fma(y, c11);
             c15 = x3.fma(y, c15);
         }
-        if (p < k) {
-            VectorMask<Float> tail = SPECIES.indexInRange(p, k);
-            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p, tail);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a1 + p, tail);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + p, tail);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a3 + p, tail);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p, tail);
-            c0 = x0.fma(y, c0);
-            c4 = x1.fma(y, c4);
-            c8 = x2.fma(y, c8);
-            c12 = x3.fma(y, c12);
-            y = FloatVector.fromArray(SPECIES, b, b1 + p, tail);
-            c1 = x0.fma(y, c1);
-            c5 = x1.fma(y, c5);
-            c9 = x2.fma(y, c9);
-            c13 = x3.fma(y, c13);
-            y = FloatVector.fromArray(SPECIES, b, b2 + p, tail);
-            c2 = x0.fma(y, c2);
-            c6 = x1.fma(y, c6);
-            c10 = x2.fma(y, c10);
-            c14 = x3.fma(y, c14);
-            y = FloatVector.fromArray(SPECIES, b, b3 + p, tail);
-            c3 = x0.fma(y, c3);
-            c7 = x1.fma(y, c7);
-            c11 = x2.fma(y, c11);
-            c15 = x3.fma(y, c15);
-        }
         FloatVector l1_0 = c0.blend(c1, HI8).add(c1.blend(c0, HI8).rearrange(SW8));
         FloatVector l1_1 = c2.blend(c3, HI8).add(c3.blend(c2, HI8).rearrange(SW8));
         FloatVector l1_2 = c4.blend(c5, HI8).add(c5.blend(c4, HI8).rearrange(SW8));
@@ -187,7 +166,10 @@ final class DotKernel {
             int r = q / 4, s = q % 4;
             if (r < rows && s < cols) {
                 int ci = cOff + (i0 + r) * ldc + j0 + s;
-                float v = alpha * tile[t];
+                float dot = tile[t];
+                int ar = aOff + (i0 + r) * lda, bs = bOff + (j0 + s) * ldb;
+                for (int pt = kFull; pt < k; pt++) dot = Math.fma(a[ar + pt], b[bs + pt], dot);
+                float v = alpha * dot;
                 c[ci] = readC ? Math.fma(c[ci], betaEff, v) : v;
             }
         }
@@ -230,23 +212,6 @@ final class DotKernel {
             c5 = x2.fma(y, c5);
             c7 = x3.fma(y, c7);
         }
-        if (p < k) {
-            VectorMask<Float> tail = SPECIES.indexInRange(p, k);
-            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p, tail);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a1 + p, tail);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + p, tail);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a3 + p, tail);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p, tail);
-            c0 = x0.fma(y, c0);
-            c2 = x1.fma(y, c2);
-            c4 = x2.fma(y, c4);
-            c6 = x3.fma(y, c6);
-            y = FloatVector.fromArray(SPECIES, b, b1 + p, tail);
-            c1 = x0.fma(y, c1);
-            c3 = x1.fma(y, c3);
-            c5 = x2.fma(y, c5);
-            c7 = x3.fma(y, c7);
-        }
         FloatVector l1_0 = c0.blend(c1, HI4).add(c1.blend(c0, HI4).rearrange(SW4));
         FloatVector l1_1 = c2.blend(c3, HI4).add(c3.blend(c2, HI4).rearrange(SW4));
         FloatVector l1_2 = c4.blend(c5, HI4).add(c5.blend(c4, HI4).rearrange(SW4));
@@ -262,7 +227,10 @@ final class DotKernel {
             int r = q / 2, s = q % 2;
             if (r < rows && s < cols) {
                 int ci = cOff + (i0 + r) * ldc + j0 + s;
-                float v = alpha * tile[t];
+                float dot = tile[t];
+                int ar = aOff + (i0 + r) * lda, bs = bOff + (j0 + s) * ldb;
+                for (int pt = kFull; pt < k; pt++) dot = Math.fma(a[ar + pt], b[bs + pt], dot);
+                float v = alpha * dot;
                 c[ci] = readC ? Math.fma(c[ci], betaEff, v) : v;
             }
         }
