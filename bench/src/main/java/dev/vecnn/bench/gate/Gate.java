@@ -28,14 +28,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Exit status 0 when every figure passes, 1 on a regression or a missing benchmark, 2 on bad usage.
  *
  * <pre>
- * bench/gate                 measure and compare with bench/gate-baseline.json
+ * bench/gate                 measure and compare with bench/gate-baseline-BITSbit.json, the baseline
+ *                            of this machine's vector width (256 with AVX2, 512 with AVX-512)
  * bench/gate --ci            the same, re-measuring any failing figure once (it fails only if both
  *                            measurements fail), then --selftest
  * bench/gate --record        measure and write the baseline (keeping its tolerances)
  * bench/gate --selftest      measure with -Dvecnn.slow=gemm and succeed only if the gate fails
  *                            (--slow gemm2x instead: every GEMM computed twice, exactly 2x the GEMM time)
  * bench/gate --compare FILE  compare an existing JMH JSON result file, without measuring
- * options: --baseline FILE (default bench/gate-baseline.json), --out DIR (default bench/target/gate)
+ * options: --baseline FILE (default: as above), --out DIR (default bench/target/gate)
  * </pre>
  */
 public final class Gate {
@@ -43,7 +44,7 @@ public final class Gate {
             + " [--baseline FILE] [--out DIR]";
 
     private final PrintStream out;
-    private Path baselineFile = Path.of("bench/gate-baseline.json");
+    private Path baselineFile = defaultBaseline();
     private Path outDir = Path.of("bench/target/gate");
     private String slowSwitch = "gemm";
 
@@ -113,9 +114,19 @@ public final class Gate {
         return 2;
     }
 
+    /**
+     * One committed baseline per vector width: the ratios differ by a factor of two or more between
+     * 256-bit (AVX2) and 512-bit (AVX-512) vectors, and a CI machine of the same kind may come with
+     * either, so a single file would fail healthy runs on one of them.
+     */
+    static Path defaultBaseline() {
+        return Path.of("bench/gate-baseline-" + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "bit.json");
+    }
+
     private Baseline baseline() throws IOException {
         if (!Files.exists(baselineFile)) {
-            throw new IllegalArgumentException("no baseline file " + baselineFile + ": record one with bench/gate --record");
+            throw new IllegalArgumentException("no baseline file " + baselineFile + " (this machine has "
+                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors): record one with bench/gate --record");
         }
         Baseline b = Baseline.read(baselineFile);
         String here = machine();

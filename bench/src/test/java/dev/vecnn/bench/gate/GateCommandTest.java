@@ -59,4 +59,16 @@ class GateCommandTest {
         Files.writeString(good, SyntheticJmh.healthy().json());
         assertEquals(1, run(out, "--compare", good.toString(), "--baseline", dir.resolve("none.json").toString()));
     }
+
+    /** Tests run in bench/: the committed baselines, one per vector width, hold every gate figure. */
+    @Test
+    void committedBaselinesCoverBothVectorWidthsAndEveryFigure() throws IOException {
+        for (String width : new String[] {"256", "512"}) {
+            Path file = Path.of("gate-baseline-" + width + "bit.json");
+            Baseline b = Baseline.read(file);
+            assertTrue(b.machine().contains(width + "-bit vectors"), file + ": " + b.machine());
+            for (Figure f : Figure.GATE) assertTrue(b.figures().containsKey(f.name()), file + " lacks " + f.name());
+        }
+        assertTrue(Gate.defaultBaseline().toString().matches("bench/gate-baseline-\\d+bit\\.json"), Gate.defaultBaseline().toString());
+    }
 }
