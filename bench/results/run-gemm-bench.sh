@@ -5,7 +5,9 @@
 #   mvn -B -pl core,bench -am -DskipTests package
 # Output: bench/results/gemm-<shape>.json, gemm-reference.json, kernel-pool.json, fma-peak.json.
 # The JMH lock is ignored so a run started beside another JMH user does not silently skip shapes.
-# OPENBLAS_CORETYPE=SkylakeX in the environment selects OpenBLAS's AVX-512 kernel (forks inherit it).
+# On a CPU with AVX-512, OpenBLAS also runs with OPENBLAS_CORETYPE=SkylakeX (its AVX-512 kernel; the
+# environment variable reaches the JMH fork) right after each shape, into gemm-<shape>-skylakex.json:
+# Debian's OpenBLAS 0.3.21 takes Zen 5 for an AVX2 core, and the faster of the two is the baseline.
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=${JAR:-bench/target/benchmarks.jar}
 OUT=${OUT:-bench/results}
@@ -21,6 +23,12 @@ mkdir -p "$OUT"
 for s in $SHAPES; do
   f=$(echo "$s" | tr ':' '-')
   $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.(GemmBenchmark|OpenBlasGemmBenchmark)\.' -p shape="$s" $OPTS -rf json -rff "$OUT/gemm-$f.json"
+  if grep -qw avx512f /proc/cpuinfo; then
+    OPENBLAS_CORETYPE=SkylakeX $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.OpenBlasGemmBenchmark\.' -p shape="$s" $OPTS \
+      -rf json -rff "$OUT/gemm-$f-skylakex.json"
+  else
+    rm -f "$OUT/gemm-$f-skylakex.json"
+  fi
 done
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.ReferenceGemmBenchmark\.' $OPTS -rf json -rff "$OUT/gemm-reference.json"
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.KernelPoolBenchmark\.' $OPTS -rf json -rff "$OUT/kernel-pool.json"
