@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces bench/results/layouts.json (raw JMH JSON), layouts.md (the summary tables, winner of each
 # shape marked) and layouts-charts/*.png: the layout, engine, epilogue and kernel benchmarks with -prof gc,
-# about 35 minutes on 2 cores. Waits for /tmp/vecnn-bench.lock so benchmark runs never overlap.
+# about 40 minutes on 2 cores. Waits for /tmp/vecnn-bench.lock so benchmark runs never overlap.
 # The "Findings" section of layouts.md is written by hand from the tables; this script rewrites the header
 # and the tables. Usage: bench/results/layouts.sh [extra JMH options]
 set -euo pipefail
@@ -27,9 +27,10 @@ done
 {
   echo "## Layout benchmarks"
   echo
-  echo "Machine: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) vCPUs (AVX2 + FMA, 256-bit vectors)," \
-       "shared with other builds (load average $start_load at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end)."
-  echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1). JMH 1.37, 1 fork, 3 x 1 s warm-up, 4 x 1 s measurement"
+  if grep -qw avx512f /proc/cpuinfo; then isa="AVX-512, 512-bit vectors"; else isa="AVX2 + FMA, 256-bit vectors"; fi
+  echo "Machine: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) vCPUs ($isa)," \
+       "load average $start_load at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1). JMH 1.37, 1 fork, 3 x 1 s warm-up (training steps: 10 x 1 s), 4 x 1 s measurement"
   echo "(reference engine: 1 x 2 s, 3 x 2 s), fork flags \`--add-modules jdk.incubator.vector -Xmx3g\`, \`-prof gc\`."
   echo "Command: \`bench/results/layouts.sh\` (raw results: \`bench/results/layouts.json\`). Synthetic data of the real shapes;"
   echo "samples/s = rows per step x steps/s. Batch-major rows of LayoutBenchmark are vecnn's own Mlp; the other variants"

@@ -51,7 +51,7 @@ class ReductionsTest {
 
     @Test
     void sgdStepMatchesReferenceBitForBit() {
-        for (int len : new int[] {0, 1, 15, 16, 17, 100, 1000}) {
+        for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1000}) {
             for (boolean momentum : new boolean[] {false, true}) {
                 float[] w1 = random(len + 2, len), g = random(len + 3, len + 1);
                 w1[1] = 0f;
