@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -168,6 +170,8 @@ public final class PeerCompare {
         final Map<String, String> versions = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
         final Map<String, Setting> best = new LinkedHashMap<>(); // peer/case/threads -> setting
+        /** Peers whose OpenBLAS ran with OPENBLAS_CORETYPE=SkylakeX in the probe: SkylakeX joins their sweep. */
+        final Set<String> skylakeXRuns = new HashSet<>();
         final Map<String, Long> vecnnFingerprint = new LinkedHashMap<>();
         List<String> peers;
 
@@ -288,14 +292,16 @@ public final class PeerCompare {
 
         /**
          * What an expert user of each peer would try. With 1 thread: OpenBLAS's core type as installed (it
-         * detects Zen here) or forced to Haswell (SkylakeX, the AVX-512 kernels, is probed once and dies of
-         * SIGILL on this CPU). With 2 threads: the faster core type of the 1-thread sweep, and the ways to
+         * detects Zen 5 as an AVX2 core), forced to Haswell, and forced to SkylakeX (the AVX-512 kernels) when
+         * the probe showed that it runs here (on a CPU without AVX-512 it dies of SIGILL). With 2 threads: the faster core type of the 1-thread sweep, and the ways to
          * share two cores between OpenMP (PyTorch's own loops, nd4j) and OpenBLAS, including OpenMP's
          * passive wait policy, because spinning OpenMP threads fight OpenBLAS's on 2 cores.
          */
         List<Setting> candidates(String peer, String kase, int t) {
             List<Setting> out = new ArrayList<>();
-            String[][] cores = {{"core as installed", null}, {"core Haswell", "Haswell"}};
+            String[][] cores = skylakeXRuns.contains(peer)
+                    ? new String[][] {{"core as installed", null}, {"core Haswell", "Haswell"}, {"core SkylakeX", "SkylakeX"}}
+                    : new String[][] {{"core as installed", null}, {"core Haswell", "Haswell"}};
             Setting oneThread = best.get(key(peer, kase, 1));
             String core = oneThread == null ? null : oneThread.env().get("OPENBLAS_CORETYPE");
             String coreLabel = core == null ? "core as installed" : "core " + core;
@@ -361,6 +367,7 @@ public final class PeerCompare {
                     Run r = runOne("probe", 0, peer, "tanh", 1, withCore(setting("blas 1, core SkylakeX",
                             "OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"), "SkylakeX"), budget("tanh", true));
                     record(r);
+                    if (r.ok()) skylakeXRuns.add(peer);
                     notes.add(peer + " with OPENBLAS_CORETYPE=SkylakeX: " + (r.ok() ? "runs, " + fmt(r.samplesPerSecond) + " samples/s on tanh, 1 thread"
                             : "fails here (" + r.error() + "); this CPU has no AVX-512"));
                 }
