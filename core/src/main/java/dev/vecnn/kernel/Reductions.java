@@ -74,10 +74,9 @@ public final class Reductions {
      */
     public static void sgdStep(float[] w, int wOff, float[] g, int gOff, float[] v, int vOff, int len,
                                float lr, float momentum, float l1, float l2) {
-        // Full vectors only, and one loop per variant: with masked loads and the momentum branch in one
-        // loop, C2 on AVX-512 left some of the vectors boxed (881 KB allocated per full-batch 784-10 step).
-        // The last len % LANES elements go through the scalar reference, which does the same operations
-        // in the same order (no fused multiply-add), so the bits match.
+        // Full vectors without masks, one loop per variant (no momentum test inside the loop). The last
+        // len % LANES elements go through the scalar reference, which does the same operations in the same
+        // order (no fused multiply-add), so the bits match.
         int full = len - len % LANES;
         FloatVector zero = FloatVector.zero(SPECIES);
         if (v == null) {

@@ -120,13 +120,17 @@ public final class Gate {
      * either, so a single file would fail healthy runs on one of them.
      */
     static Path defaultBaseline() {
-        return Path.of("bench/gate-baseline-" + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "bit.json");
+        return Path.of("bench/gate-baseline-" + vectorBits() + "bit.json");
+    }
+
+    private static int vectorBits() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize();
     }
 
     private Baseline baseline() throws IOException {
         if (!Files.exists(baselineFile)) {
             throw new IllegalArgumentException("no baseline file " + baselineFile + " (this machine has "
-                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors): record one with bench/gate --record");
+                    + vectorBits() + "-bit vectors): record one with bench/gate --record");
         }
         Baseline b = Baseline.read(baselineFile);
         String here = machine();
@@ -261,7 +265,7 @@ public final class Gate {
             cpu = System.getProperty("os.arch");
         }
         return String.format(Locale.ROOT, "%s, %d cores, %d-bit vectors, JDK %s", cpu,
-                Runtime.getRuntime().availableProcessors(), FloatVector.SPECIES_PREFERRED.vectorBitSize(),
+                Runtime.getRuntime().availableProcessors(), vectorBits(),
                 Runtime.version().feature());
     }
 

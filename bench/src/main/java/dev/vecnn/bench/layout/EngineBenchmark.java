@@ -50,10 +50,7 @@ public class EngineBenchmark {
         c.samples += s.rows;
     }
 
-    // A full-batch step runs the parameter update only a few times a second: with 3 warm-up seconds
-    // C2 had not compiled Reductions.sgdStep yet on AVX-512 (C1 code boxes vectors: 0.9-2.8 MB per step
-    // measured), so the steps warm up for 10 s; from then on a step allocates nothing.
-    @Warmup(iterations = 10, time = 1)
+    @Warmup(iterations = StepWarmup.ITERATIONS, time = 1)
     @Benchmark
     public double step(Engine s, SampleCounter c) {
         c.samples += s.rows;

@@ -297,16 +297,17 @@ public final class PeerCompare {
 
         /**
          * What an expert user of each peer would try. With 1 thread: OpenBLAS's core type as installed (it
-         * detects Zen 5 as an AVX2 core), forced to Haswell, and forced to SkylakeX (the AVX-512 kernels) when
-         * the probe showed that it runs here (on a CPU without AVX-512 it dies of SIGILL). With 2 threads: the faster core type of the 1-thread sweep, and the ways to
+         * may take Zen 5 for an AVX2 core), forced to Haswell, and forced to SkylakeX (the AVX-512 kernels)
+         * when the probe showed that it runs here (on a CPU without AVX-512 it dies of SIGILL). With 2
+         * threads: the faster core type of the 1-thread sweep, and the ways to
          * share two cores between OpenMP (PyTorch's own loops, nd4j) and OpenBLAS, including OpenMP's
          * passive wait policy, because spinning OpenMP threads fight OpenBLAS's on 2 cores.
          */
         List<Setting> candidates(String peer, String kase, int t) {
             List<Setting> out = new ArrayList<>();
-            String[][] cores = skylakeXRuns.contains(peer)
-                    ? new String[][] {{"core as installed", null}, {"core Haswell", "Haswell"}, {"core SkylakeX", "SkylakeX"}}
-                    : new String[][] {{"core as installed", null}, {"core Haswell", "Haswell"}};
+            List<String[]> cores = new ArrayList<>(List.of(new String[] {"core as installed", null},
+                    new String[] {"core Haswell", "Haswell"}));
+            if (skylakeXRuns.contains(peer)) cores.add(new String[] {"core SkylakeX", "SkylakeX"});
             Setting oneThread = best.get(key(peer, kase, 1));
             String core = oneThread == null ? null : oneThread.env().get("OPENBLAS_CORETYPE");
             String coreLabel = core == null ? "core as installed" : "core " + core;
