@@ -15,8 +15,13 @@ import static dev.vecnn.kernel.Blocking.NR;
  * <p>The fused variant adds a bias row vector to every row of C and applies an activation on
  * write-back: C = act(alpha * op(A) * op(B) + beta * C + bias).
  *
- * <p>Two formulations, chosen from the shape alone (never from the thread count):
+ * <p>Three formulations, chosen from the shape and the vector width alone (never from the thread count):
  * <ul>
+ *   <li>streamed: for a tall A and C 17 to 32 columns wide (the hidden layer of 784-32-10 and its
+ *       weight gradient), the 8 x 32 {@link MicroKernel} reads A where it lies, packing only the
+ *       small op(B): no copy of a whole training set per call, and all NR lanes busy. An untransposed
+ *       A streams eight rows; a transposed A gives the eight values of one k contiguously. 512-bit
+ *       tile only (the AVX2 tile needs A pre-broadcast, i.e. packed);</li>
  *   <li>packed (Goto/BLIS): NC x KC blocks of op(B) and MC x KC blocks of op(A) are packed into
  *       panels and swept by the 8 x 32 {@link MicroKernel};</li>
  *   <li>dot: for A not transposed and few columns of C, {@link DotKernel} reads A in place along k,
@@ -34,6 +39,9 @@ public final class Gemm {
     static final int DOT_MAX_N = Integer.getInteger("vecnn.gemm.dotMaxN", 32);
     /** Beyond this depth the dot tile's rows fall out of L1 and the packed kernel is better. */
     static final int DOT_MAX_K = 4096;
+    /** Widths of C (inclusive) that use the streamed formulation; narrower ones keep the dot tile. */
+    static final int STREAM_MIN_N = Integer.getInteger("vecnn.gemm.streamMinN", 17);
+    static final int STREAM_MAX_N = Integer.getInteger("vecnn.gemm.streamMaxN", NR);
     /** op(A) transposed and at most this many columns of C: compute C^T instead (see useSwap). */
     static final int SWAP_MAX_N = Integer.getInteger("vecnn.gemm.swapMaxN", 48);
 
@@ -41,6 +49,7 @@ public final class Gemm {
     private final GemmWorkspace[] workspaces;
     private final KernelPool.Task packedTask = this::packedTask;
     private final KernelPool.Task dotTask = this::dotTask;
+    private final KernelPool.Task streamedTask = this::streamedTask;
 
     // The current call, read by the pool's workers (published by the pool's region start).
     private boolean transA, transB;
@@ -130,7 +139,13 @@ public final class Gemm {
         this.epilogue = bias != null || act != Activation.IDENTITY;
         this.swapped = false;
         try {
-            if (useDot(transA, transB, n, k)) {
+            if (useStreamed(transA, m, n, k)) {
+                unitM = MR;
+                unitN = n;
+                slabsM = Math.min(pool.threads(), ceilDiv(m, MR));
+                slabsN = 1;
+                pool.run(slabsM, streamedTask);
+            } else if (useDot(transA, transB, n, k)) {
                 if (!transB) {
                     transposeB();
                 }
@@ -207,6 +222,15 @@ public final class Gemm {
                 Activations.biasActivate(target, row, m, bias, biasOff, act);
             }
         }
+    }
+
+    /**
+     * A is read in place, so it must be worth not packing (m of at least two tiles), and with an
+     * untransposed A all of op(B) is packed up front (k x 32 floats, at most 512 KiB at DOT_MAX_K).
+     */
+    static boolean useStreamed(boolean transA, int m, int n, int k) {
+        return A_STRIDE == 1 && n >= STREAM_MIN_N && n <= STREAM_MAX_N && m >= 2 * MR
+                && (transA || k <= DOT_MAX_K);
     }
 
     static boolean useDot(boolean transA, boolean transB, int n, int k) {
@@ -290,7 +314,7 @@ public final class Gemm {
                 int kc = Math.min(KC, k - pc);
                 // Reading whole panels of an untransposed B in place (bStep = ldb) was measured
                 // slower than packing (42 vs 63 GFLOP/s at 2048, NN): strided rows conflict in L2.
-                Packing.packB(transB, b, bOff, ldb, jc, nc, pc, kc, pb);
+                Packing.packB(transB, b, bOff, ldb, jc, nc, pc, kc, pb, 0);
                 boolean readC = pc > 0 || beta != 0f;
                 float betaEff = pc == 0 ? beta : 1f;
                 boolean lastDepth = pc + kc >= k;
@@ -302,7 +326,7 @@ public final class Gemm {
                         int rows = Math.min(MR, mc - ir);
                         int cBase = cOff + (ic + ir) * ldc + jc;
                         for (int jr = 0; jr < nc; jr += NR) {
-                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, pb, jr * kc, NR,
+                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, MR, pb, jr * kc, NR,
                                     c, cBase + jr, ldc, rows, Math.min(NR, nc - jr),
                                     alpha, readC, betaEff, tile, ws.zeros);
                         }
@@ -318,6 +342,84 @@ public final class Gemm {
         }
         if (swapped) {
             writeTransposed(rowFrom, rowTo, colFrom, colTo);
+        }
+    }
+
+    /**
+     * The streamed formulation over rows [rowFrom, rowTo) of C. A transposed A is swept one depth
+     * block at a time (its KC rows stay in L2 while every tile of the slab reads them); an
+     * untransposed A one tile of rows at a time, through all of k, against all of op(B) packed once.
+     * A last tile of fewer than MR rows is packed, so nothing is read beyond A.
+     */
+    private void streamedTask(int worker, int index) {
+        int rowFrom = slabStart(index, slabsM, m, MR), rowTo = slabStart(index + 1, slabsM, m, MR);
+        if (rowFrom >= rowTo) {
+            return;
+        }
+        GemmWorkspace ws = workspaces[worker];
+        int width = Blocking.roundUp(n, NR);
+        int kcMax = Math.min(KC, k);
+        float[] pa = ws.packedA(MR * kcMax);
+        if (transA) {
+            float[] pb = ws.packedB(width * kcMax);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                Packing.packB(transB, b, bOff, ldb, 0, n, pc, kc, pb, 0);
+                boolean readC = pc > 0 || beta != 0f;
+                float betaEff = pc == 0 ? beta : 1f;
+                for (int i = rowFrom; i < rowTo; i += MR) {
+                    int rows = Math.min(MR, rowTo - i);
+                    float[] src = a;
+                    int srcOff = aOff + pc * lda + i, step = lda;
+                    if (rows < MR) {
+                        Packing.packA(true, a, aOff, lda, i, rows, pc, kc, pa);
+                        src = pa;
+                        srcOff = 0;
+                        step = MR;
+                    }
+                    for (int jr = 0; jr < n; jr += NR) {
+                        MicroKernel.kernel(kc, src, srcOff, step, pb, jr * kc, NR, c, cOff + i * ldc + jr, ldc,
+                                rows, Math.min(NR, n - jr), alpha, readC, betaEff, ws.tile, ws.zeros);
+                    }
+                }
+            }
+            if (epilogue) {
+                for (int i = rowFrom; i < rowTo; i++) {
+                    Activations.biasActivate(c, cOff + i * ldc, n, bias, biasOff, act);
+                }
+            }
+            return;
+        }
+        // depth block pc of op(B) at pb[pc * width]; its panel jr at + jr * kc (see Packing.packB)
+        float[] pb = ws.packedB(width * k);
+        for (int pc = 0; pc < k; pc += KC) {
+            Packing.packB(transB, b, bOff, ldb, 0, n, pc, Math.min(KC, k - pc), pb, pc * width);
+        }
+        for (int i = rowFrom; i < rowTo; i += MR) {
+            int rows = Math.min(MR, rowTo - i);
+            int cRow = cOff + i * ldc;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean readC = pc > 0 || beta != 0f;
+                float betaEff = pc == 0 ? beta : 1f;
+                if (rows == MR) {
+                    for (int jr = 0; jr < n; jr += NR) {
+                        MicroKernel.kernelRows(kc, a, aOff + i * lda + pc, lda, pb, pc * width + jr * kc, NR,
+                                c, cRow + jr, ldc, Math.min(NR, n - jr), alpha, readC, betaEff, ws.tile, ws.zeros);
+                    }
+                } else {
+                    Packing.packA(false, a, aOff, lda, i, rows, pc, kc, pa);
+                    for (int jr = 0; jr < n; jr += NR) {
+                        MicroKernel.kernel(kc, pa, 0, MR, pb, pc * width + jr * kc, NR, c, cRow + jr, ldc,
+                                rows, Math.min(NR, n - jr), alpha, readC, betaEff, ws.tile, ws.zeros);
+                    }
+                }
+            }
+            if (epilogue) {
+                for (int r = i; r < i + rows; r++) {
+                    Activations.biasActivate(c, cOff + r * ldc, n, bias, biasOff, act);
+                }
+            }
         }
     }
 

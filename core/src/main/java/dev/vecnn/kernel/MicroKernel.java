@@ -34,37 +34,58 @@ final class MicroKernel {
     private MicroKernel() {}
 
     /**
-     * C[rows x cols] at c[cOff], leading dimension ldc. A tile cut by the edge of C is computed whole
-     * into {@code tile} (MR x NR) and merged from there: keeping the edge case out of the vector
-     * method matters, since once C2 saw an edge path in it the whole kernel ran at half speed.
+     * C[rows x cols] at c[cOff], leading dimension ldc, from an A panel holding element (r, p) at
+     * pa[aOff + p * aStep + r]: aStep = MR for a packed panel, or lda for a transposed A read in
+     * place (its MR values of one k are contiguous; 8-row tile only). A tile cut by the edge of C is
+     * computed whole into {@code tile} (MR x NR) and merged from there: keeping the edge case out of
+     * the vector method matters, since once C2 saw an edge path in it the whole kernel ran at half speed.
      */
-    static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
+    static void kernel(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                        float[] c, int cOff, int ldc, int rows, int cols,
                        float alpha, boolean readC, float betaEff, float[] tile, float[] zeros) {
         if (rows == MR && cols == NR) {
             if (readC) {
-                full(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
             } else {
-                full(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
             }
         } else {
-            full(kc, pa, aOff, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
+            full(kc, pa, aOff, aStep, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
             writeEdge(c, cOff, ldc, rows, cols, readC, betaEff, tile);
         }
     }
 
-    private static void full(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
+    /**
+     * As {@link #kernel}, for all MR rows of an untransposed A read in place (row r at
+     * a[aOff + r * lda]); 8-row tile only. Columns cut by the edge of C go through {@code tile}.
+     */
+    static void kernelRows(int kc, float[] a, int aOff, int lda, float[] pb, int bOff, int bStep,
+                           float[] c, int cOff, int ldc, int cols,
+                           float alpha, boolean readC, float betaEff, float[] tile, float[] zeros) {
+        if (cols == NR) {
+            if (readC) {
+                kernel8Rows(kc, a, aOff, lda, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
+            } else {
+                kernel8Rows(kc, a, aOff, lda, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
+            }
+        } else {
+            kernel8Rows(kc, a, aOff, lda, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
+            writeEdge(c, cOff, ldc, MR, cols, readC, betaEff, tile);
+        }
+    }
+
+    private static void full(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                              float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                              float alpha, float betaEff) {
         if (MR == 8) {
-            kernel8(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
+            kernel8(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         } else {
             kernel6(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         }
     }
 
     /** The 8 x (2 vectors) tile: 16 accumulators; A holds one float per element, broadcast in the loop. */
-    static void kernel8(int kc, float[] pa, int aOff, float[] pb, int bOff, int bStep,
+    static void kernel8(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                         float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                         float alpha, float betaEff) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
@@ -105,7 +126,99 @@ final class MicroKernel {
             a = FloatVector.broadcast(SPECIES, pa[ai + 7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
-            ai += 8;
+            ai += aStep;
+            bi += bStep;
+        }
+        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
+        FloatVector bv = FloatVector.broadcast(SPECIES, betaEff);
+        int o = cOff;
+        int so = srcOff;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c00.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c01.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c10.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c11.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c20.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c21.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c30.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c31.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c40.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c41.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c50.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c51.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c60.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c61.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+        FloatVector.fromArray(SPECIES, src, so).fma(bv, c70.mul(av)).intoArray(c, o);
+        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c71.mul(av)).intoArray(c, o + LANES);
+        o += ldc;
+        so += lds;
+    }
+
+    /**
+     * The 8 x (2 vectors) tile with A read in place: element (r, p) at a[aOff + r * lda + p], eight
+     * row streams broadcast one float each per k (no packing of A; see Gemm's streamed formulation).
+     */
+    static void kernel8Rows(int kc, float[] a, int aOff, int lda, float[] pb, int bOff, int bStep,
+                            float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
+                            float alpha, float betaEff) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
+        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
+        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
+        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
+        int a0 = aOff;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int a6 = a5 + lda;
+        int a7 = a6 + lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, pb, bi + LANES);
+            FloatVector v;
+            v = FloatVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(SPECIES, a[a3 + p]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(SPECIES, a[a4 + p]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(SPECIES, a[a5 + p]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+            v = FloatVector.broadcast(SPECIES, a[a6 + p]);
+            c60 = v.fma(b0, c60);
+            c61 = v.fma(b1, c61);
+            v = FloatVector.broadcast(SPECIES, a[a7 + p]);
+            c70 = v.fma(b0, c70);
+            c71 = v.fma(b1, c71);
             bi += bStep;
         }
         FloatVector av = FloatVector.broadcast(SPECIES, alpha);

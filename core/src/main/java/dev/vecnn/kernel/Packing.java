@@ -75,11 +75,13 @@ final class Packing {
     }
 
     /**
-     * Packs columns [j0, j0 + nc) and depth [p0, p0 + kc) of op(B) into {@code dst}: panel s occupies
-     * dst[s * kc * NR ...], element (p, j) of the panel at p * NR + j. Columns beyond nc are zero.
+     * Packs columns [j0, j0 + nc) and depth [p0, p0 + kc) of op(B) into {@code dst} from dstOff:
+     * panel s occupies dst[dstOff + s * kc * NR ...], element (p, j) of the panel at p * NR + j.
+     * Columns beyond nc are zero.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int nc, int p0, int kc, float[] dst) {
-        int d = 0;
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int nc, int p0, int kc,
+                      float[] dst, int dstOff) {
+        int d = dstOff;
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             if (!transB) {

@@ -13,10 +13,26 @@ public final class Reductions {
 
     /** out[j] = sum over rows i of a[i][j], added in row order (independent of threads). */
     public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {
+        columnSums(a, aOff, rows, cols, lda, out, outOff, false);
+    }
+
+    /**
+     * With {@code accumulate}, adds the column sums to {@code out}: each column's chain of adds
+     * starts from the value in {@code out}, so sums over consecutive row blocks equal, bit for bit,
+     * the sum over all their rows at once.
+     */
+    public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff,
+                                  boolean accumulate) {
         // Four column vectors per sweep over the rows keep four independent add chains in flight.
         int j = 0;
         for (; j + 4 * LANES <= cols; j += 4 * LANES) {
             FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+            if (accumulate) {
+                s0 = FloatVector.fromArray(SPECIES, out, outOff + j);
+                s1 = FloatVector.fromArray(SPECIES, out, outOff + j + LANES);
+                s2 = FloatVector.fromArray(SPECIES, out, outOff + j + 2 * LANES);
+                s3 = FloatVector.fromArray(SPECIES, out, outOff + j + 3 * LANES);
+            }
             for (int i = 0, r = aOff + j; i < rows; i++, r += lda) {
                 s0 = s0.add(FloatVector.fromArray(SPECIES, a, r));
                 s1 = s1.add(FloatVector.fromArray(SPECIES, a, r + LANES));
@@ -30,7 +46,7 @@ public final class Reductions {
         }
         for (; j < cols; j += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(j, cols);
-            FloatVector s = FloatVector.zero(SPECIES);
+            FloatVector s = accumulate ? FloatVector.fromArray(SPECIES, out, outOff + j, m) : FloatVector.zero(SPECIES);
             for (int i = 0, r = aOff + j; i < rows; i++, r += lda) {
                 s = s.add(FloatVector.fromArray(SPECIES, a, r, m));
             }

@@ -5,8 +5,13 @@ public final class ReductionsReference {
     private ReductionsReference() {}
 
     public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {
+        columnSums(a, aOff, rows, cols, lda, out, outOff, false);
+    }
+
+    public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff,
+                                  boolean accumulate) {
         for (int j = 0; j < cols; j++) {
-            double s = 0;
+            double s = accumulate ? out[outOff + j] : 0;
             for (int i = 0; i < rows; i++) s += a[aOff + i * lda + j];
             out[outOff + j] = (float) s;
         }

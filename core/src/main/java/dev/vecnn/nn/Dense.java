@@ -69,17 +69,24 @@ public final class Dense {
      * not null, dLoss/dx (the first layer passes null: nobody needs the input gradient).
      */
     public void backward(Gemm gemm, float[] x, int xOff, int rows, float[] y, float[] dy, float[] dx) {
+        backward(gemm, x, xOff, rows, y, dy, dx, false);
+    }
+
+    /** As above; with {@code accumulate} the weight and bias gradients of these rows are added to the stored ones. */
+    public void backward(Gemm gemm, float[] x, int xOff, int rows, float[] y, float[] dy, float[] dx,
+                         boolean accumulate) {
+        float beta = accumulate ? 1f : 0f;
         if (activation != Activation.IDENTITY) {
             activationBackward(gemm.pool(), y, dy, rows);
         }
         if (layout == WeightLayout.IN_OUT) {
             // dW[in x out] = x^T dz
-            gemm.gemm(true, false, in, out, rows, 1f, x, xOff, in, dy, 0, out, 0f, weightGrad, 0, out);
+            gemm.gemm(true, false, in, out, rows, 1f, x, xOff, in, dy, 0, out, beta, weightGrad, 0, out);
         } else {
             // dW[out x in] = dz^T x
-            gemm.gemm(true, false, out, in, rows, 1f, dy, 0, out, x, xOff, in, 0f, weightGrad, 0, in);
+            gemm.gemm(true, false, out, in, rows, 1f, dy, 0, out, x, xOff, in, beta, weightGrad, 0, in);
         }
-        Reductions.columnSums(dy, 0, rows, out, out, biasGrad, 0);
+        Reductions.columnSums(dy, 0, rows, out, out, biasGrad, 0, accumulate);
         if (dx != null) {
             if (layout == WeightLayout.IN_OUT) {
                 gemm.gemm(false, true, rows, in, out, 1f, dy, 0, out, weight, 0, out, 0f, dx, 0, in);

@@ -119,11 +119,19 @@ public final class Mlp {
 
     /** Backward pass after {@link #loss} with a gradient; fills every parameter's gradient. */
     public void backward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows) {
+        backward(gemm, ws, x, xOff, rows, false);
+    }
+
+    /**
+     * As above; with {@code accumulate} the gradients of these rows are added to the stored ones, so
+     * a batch too large to pass through the caches at once can be run in consecutive row blocks.
+     */
+    public void backward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows, boolean accumulate) {
         for (int l = layers.length - 1; l >= 1; l--) {
             layers[l].backward(gemm, ws.activations[l - 1], 0, rows, ws.activations[l], ws.gradients[l],
-                    ws.gradients[l - 1]);
+                    ws.gradients[l - 1], accumulate);
         }
-        layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null);
+        layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null, accumulate);
     }
 
     /**

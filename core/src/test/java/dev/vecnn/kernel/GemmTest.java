@@ -2,6 +2,7 @@ package dev.vecnn.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -133,7 +134,9 @@ class GemmTest {
             {784, 33, 17}, {17, 785, 31}, {31, 33, 1000}, {127, 129, 785}, {129, 127, 784},
             {1000, 10, 784}, {128, 784, 10}, {784, 10, 128}, {128, 10, 784}, {128, 32, 784},
             {784, 32, 128}, {128, 784, 32}, {128, 128, 784}, {784, 128, 128}, {128, 784, 128},
-            {1, 1000, 785}, {1000, 1, 129}, {33, 1000, 1}, {300, 300, 600}, {60, 40, 4200}};
+            {1, 1000, 785}, {1000, 1, 129}, {33, 1000, 1}, {300, 300, 600}, {60, 40, 4200},
+            // the streamed formulation (17 to 32 columns): several depth blocks, a partial last tile
+            {1000, 32, 784}, {129, 20, 600}, {803, 31, 1500}, {90, 17, 5000}};
         List<Problem> list = new ArrayList<>();
         long seed = 100;
         for (int[] s : shapes) {
@@ -173,7 +176,8 @@ class GemmTest {
 
     static Stream<Problem> determinismShapes() {
         int[][] shapes = {{128, 784, 128}, {784, 128, 128}, {128, 128, 784}, {128, 10, 784},
-            {784, 10, 128}, {128, 784, 10}, {129, 33, 600}, {300, 517, 700}, {45, 2100, 40}};
+            {784, 10, 128}, {128, 784, 10}, {129, 33, 600}, {300, 517, 700}, {45, 2100, 40},
+            {1000, 32, 784}, {133, 24, 600}};
         List<Problem> list = new ArrayList<>();
         long seed = 900;
         for (int[] s : shapes) {
@@ -222,6 +226,17 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    @Test
+    void thirtyTwoWideTrainingProductsAreStreamedOnTheWideTile() {
+        boolean wide = Blocking.A_STRIDE == 1; // the 8-row AVX-512 tile broadcasts A from where it lies
+        assertEquals(wide, Gemm.useStreamed(false, 60000, 32, 784), "784-32 forward, full batch");
+        assertEquals(wide, Gemm.useStreamed(true, 784, 32, 60000), "784-32 weight gradient, full batch");
+        assertEquals(wide, Gemm.useStreamed(false, 128, 32, 784), "784-32 forward, batch 128");
+        assertFalse(Gemm.useStreamed(false, 60000, 10, 784), "10 outputs keep the dot tile");
+        assertFalse(Gemm.useStreamed(false, 60000, 32, 5000), "all of op(B) would not stay in L2");
+        assertFalse(Gemm.useStreamed(false, 1024, 1024, 1024), "squares are packed");
     }
 
     @Test

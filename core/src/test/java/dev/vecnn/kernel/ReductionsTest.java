@@ -33,6 +33,23 @@ class ReductionsTest {
     }
 
     @Test
+    void columnSumsAccumulatedOverRowBlocksEqualOnePassBitForBit() {
+        for (int cols : SIZES) {
+            int rows = 300, lda = cols + 1;
+            float[] a = random(rows * lda, cols);
+            float[] whole = new float[cols], blocks = new float[cols], reference = new float[cols];
+            Reductions.columnSums(a, 0, rows, cols, lda, whole, 0);
+            Reductions.columnSums(a, 0, 128, cols, lda, blocks, 0, false);
+            Reductions.columnSums(a, 128 * lda, 100, cols, lda, blocks, 0, true);
+            Reductions.columnSums(a, 228 * lda, 72, cols, lda, blocks, 0, true);
+            assertArrayEquals(whole, blocks, 0f, "cols " + cols);
+            ReductionsReference.columnSums(a, 0, 200, cols, lda, reference, 0, false);
+            ReductionsReference.columnSums(a, 200 * lda, 100, cols, lda, reference, 0, true);
+            for (int j = 0; j < cols; j++) assertEquals(whole[j], reference[j], 1e-4, "cols " + cols + " col " + j);
+        }
+    }
+
+    @Test
     void rowArgmaxMatchesReferenceIncludingTiesAndNaN() {
         SplittableRandom r = new SplittableRandom(9);
         for (int cols : SIZES) {

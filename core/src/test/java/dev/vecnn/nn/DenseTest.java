@@ -2,6 +2,8 @@ package dev.vecnn.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import dev.vecnn.kernel.Activation;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
@@ -70,6 +72,41 @@ class DenseTest {
             double expected = 0;
             for (int j = 0; j < out; j++) expected += dya[j] * a.weight()[a.weightIndex(2, j)];
             assertEquals(expected, dxa[2], 1e-6);
+        }
+    }
+
+    /** Full-batch steps run a large batch in row blocks (Trainer.CHUNK_ROWS); the gradients must not notice. */
+    @Test
+    void gradientsAccumulatedOverRowBlocksEqualOnePass() {
+        int rows = 3000, in = 40;
+        float[] x = random(rows * in, 7);
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) labels[r] = (r * 7) % 10;
+        for (WeightLayout layout : WeightLayout.values()) {
+            ModelConfig config = new ModelConfig(in, List.of(new LayerSpec(32, Activation.RELU)),
+                    Head.SOFTMAX_CROSS_ENTROPY, 10, layout, Initializer.parse("uniform:0.5"));
+            Mlp whole = Mlp.initialise(config, 3), blocks = whole.copy();
+            try (KernelPool pool = KernelPool.create(2)) {
+                Gemm gemm = new Gemm(pool);
+                Workspace ws = whole.workspace(rows);
+                whole.forward(gemm, ws, x, 0, rows);
+                whole.loss(ws, rows, labels, 0, true, 1f / rows);
+                whole.backward(gemm, ws, x, 0, rows);
+                int[] cuts = {0, 1024, 2048, rows};
+                Workspace small = blocks.workspace(1024);
+                for (int c = 0; c + 1 < cuts.length; c++) {
+                    int r0 = cuts[c], n = cuts[c + 1] - r0;
+                    blocks.forward(gemm, small, x, r0 * in, n);
+                    blocks.loss(small, n, labels, r0, true, 1f / rows);
+                    blocks.backward(gemm, small, x, r0 * in, n, c > 0);
+                }
+            }
+            for (int p = 0; p < whole.parameters().size(); p++) {
+                float[] g1 = whole.parameters().get(p).grad(), g2 = blocks.parameters().get(p).grad();
+                for (int i = 0; i < g1.length; i++) {
+                    assertEquals(g1[i], g2[i], 1e-6 + 1e-4 * Math.abs(g1[i]), layout + " parameter " + p + " at " + i);
+                }
+            }
         }
     }
 }
