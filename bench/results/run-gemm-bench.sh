@@ -12,13 +12,16 @@ J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=${JAR:-bench/target/benchmarks.jar}
 OUT=${OUT:-bench/results}
 OPTS=${OPTS:-"-wi 2 -w 1 -i 3 -r 1 -f 1"}
-SHAPES="256x256x256:NN 512x512x512:NN
+# SHAPES="a:NN b:TN" re-runs only those shapes (each one's JSON is replaced; the rest are kept);
+# TAIL=0 then skips the reference, pool and FMA-ceiling runs at the end.
+TAIL=${TAIL:-1}
+SHAPES=${SHAPES:-"256x256x256:NN 512x512x512:NN
 1024x1024x1024:NN 1024x1024x1024:NT 1024x1024x1024:TN 1024x1024x1024:TT
 2048x2048x2048:NN 2048x2048x2048:NT 2048x2048x2048:TN 2048x2048x2048:TT
 128x784x128:NN 784x128x128:TN 128x128x784:NT 128x784x32:NN 784x32x128:TN 128x32x784:NT
 128x784x10:NN 784x10x128:TN 128x10x784:NT
 60000x784x128:NN 784x128x60000:TN 60000x128x784:NT 60000x784x32:NN 784x32x60000:TN 60000x32x784:NT
-60000x784x10:NN 784x10x60000:TN 60000x10x784:NT"
+60000x784x10:NN 784x10x60000:TN 60000x10x784:NT"}
 mkdir -p "$OUT"
 for s in $SHAPES; do
   f=$(echo "$s" | tr ':' '-')
@@ -30,6 +33,7 @@ for s in $SHAPES; do
     rm -f "$OUT/gemm-$f-skylakex.json"
   fi
 done
+[ "$TAIL" = 0 ] && exit 0
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.ReferenceGemmBenchmark\.' $OPTS -rf json -rff "$OUT/gemm-reference.json"
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.KernelPoolBenchmark\.' $OPTS -rf json -rff "$OUT/kernel-pool.json"
 $J -Djmh.ignoreLock=true -jar "$JAR" 'gemm\.FmaPeakBenchmark\.' $OPTS -rf json -rff "$OUT/fma-peak.json"
