@@ -45,6 +45,12 @@ public final class Gemm {
     /** op(A) transposed and at most this many columns of C: compute C^T instead (see useSwap). */
     static final int SWAP_MAX_N = Integer.getInteger("vecnn.gemm.swapMaxN", 48);
 
+    /**
+     * Floating-point operations (2 m n k) a slab must have to be worth a parallel region: below it a
+     * product runs on the calling thread, since waking a parked worker costs tens of microseconds.
+     */
+    static final long MIN_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minSlabKflop", 4000));
+
     private final KernelPool pool;
     private final GemmWorkspace[] workspaces;
     private final KernelPool.Task packedTask = this::packedTask;
@@ -142,7 +148,7 @@ public final class Gemm {
             if (useStreamed(transA, m, n, k)) {
                 unitM = MR;
                 unitN = n;
-                slabsM = Math.min(pool.threads(), ceilDiv(m, MR));
+                slabsM = Math.min(maxSlabs(), ceilDiv(m, MR));
                 slabsN = 1;
                 pool.run(slabsM, streamedTask);
             } else if (useDot(transA, transB, n, k)) {
@@ -151,7 +157,7 @@ public final class Gemm {
                 }
                 unitM = DotKernel.ROWS;
                 unitN = n;
-                slabsM = Math.min(pool.threads(), ceilDiv(m, unitM));
+                slabsM = Math.min(maxSlabs(), ceilDiv(m, unitM));
                 slabsN = 1;
                 pool.run(slabsM, dotTask);
             } else {
@@ -260,7 +266,7 @@ public final class Gemm {
      * op(B), a slab along n repacks all of op(A), and transposing packs cost more than copies.
      */
     private void choosePackedSlabs() {
-        int threads = pool.threads();
+        int threads = maxSlabs();
         int unitsM = ceilDiv(m, MR), unitsN = ceilDiv(n, NR);
         unitM = MR;
         unitN = NR;
@@ -288,6 +294,12 @@ public final class Gemm {
             slabsM = 1;
             slabsN = tn;
         }
+    }
+
+    /** The pool's threads, fewer when the product is too small to give each its MIN_SLAB_FLOPS. */
+    private int maxSlabs() {
+        long flops = 2L * m * n * k;
+        return (int) Math.max(1, Math.min(pool.threads(), flops / MIN_SLAB_FLOPS));
     }
 
     /** Start of slab {@code s} of {@code slabs} over {@code length}, at a multiple of {@code unit}. */

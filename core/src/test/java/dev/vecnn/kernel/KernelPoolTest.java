@@ -38,6 +38,30 @@ class KernelPoolTest {
         }
     }
 
+    /**
+     * The caller does not wait for parked or late workers, so a worker may wake during a later
+     * region: every region must still run each of its own indices exactly once, with its own task.
+     */
+    @Test
+    void lateWorkersNeverRunATaskOfAnotherRegion() throws InterruptedException {
+        int regions = 3000;
+        AtomicIntegerArray[] hits = new AtomicIntegerArray[regions];
+        try (KernelPool pool = KernelPool.create(3)) {
+            for (int region = 0; region < regions; region++) {
+                AtomicIntegerArray h = new AtomicIntegerArray(1 + region % 7);
+                hits[region] = h;
+                pool.run(h.length(), (w, i) -> h.incrementAndGet(i));
+                if (region % 500 == 0) Thread.sleep(3); // long enough for the workers to park
+            }
+        }
+        // Checked at the end too: a late worker running an old region's task would show up here.
+        for (int region = 0; region < regions; region++) {
+            for (int i = 0; i < hits[region].length(); i++) {
+                assertEquals(1, hits[region].get(i), "region " + region + " index " + i);
+            }
+        }
+    }
+
     @Test
     void taskFailureReachesTheCallerAndThePoolStaysUsable() {
         try (KernelPool pool = KernelPool.create(2)) {
