@@ -15,8 +15,10 @@ import static dev.vecnn.kernel.Blocking.NR;
  * <p>The fused variant adds a bias row vector to every row of C and applies an activation on
  * write-back: C = act(alpha * op(A) * op(B) + beta * C + bias).
  *
- * <p>Three formulations, chosen from the shape and the vector width alone (never from the thread count):
+ * <p>Four formulations, chosen from the shape and the vector width alone (never from the thread count):
  * <ul>
+ *   <li>matrix-vector: C of one column, by {@link GemvKernel} (rows of A times the column of
+ *       op(B), or, with A transposed, the rows of A scaled and summed);</li>
  *   <li>streamed: for a tall A and C 17 to 32 columns wide (the hidden layer of 784-32-10 and its
  *       weight gradient), the 8 x 32 {@link MicroKernel} reads A where it lies, packing only the
  *       small op(B): no copy of a whole training set per call, and all NR lanes busy. An untransposed
@@ -56,6 +58,7 @@ public final class Gemm {
     private final KernelPool.Task packedTask = this::packedTask;
     private final KernelPool.Task dotTask = this::dotTask;
     private final KernelPool.Task streamedTask = this::streamedTask;
+    private final KernelPool.Task gemvTask = this::gemvTask;
 
     // The current call, read by the pool's workers (published by the pool's region start).
     private boolean transA, transB;
@@ -74,6 +77,9 @@ public final class Gemm {
     private float[] transposed = new float[0];
     // The dot formulation of an untransposed B reads B^T from here.
     private float[] transposedB = new float[0];
+    // The matrix-vector formulation: the column of op(B) made contiguous, and the sums before write-back.
+    private float[] gemvX = new float[0];
+    private float[] gemvSums = new float[0];
 
     public Gemm(KernelPool pool) {
         this.pool = pool;
@@ -145,7 +151,14 @@ public final class Gemm {
         this.epilogue = bias != null || act != Activation.IDENTITY;
         this.swapped = false;
         try {
-            if (useStreamed(transA, m, n, k)) {
+            if (n == 1) {
+                unitM = transA ? 4 * Blocking.LANES : 4;
+                unitN = 1;
+                slabsM = Math.min(maxSlabs(), ceilDiv(m, unitM));
+                slabsN = 1;
+                prepareGemv();
+                pool.run(slabsM, gemvTask);
+            } else if (useStreamed(transA, m, n, k)) {
                 unitM = MR;
                 unitN = n;
                 slabsM = Math.min(maxSlabs(), ceilDiv(m, MR));
@@ -354,6 +367,46 @@ public final class Gemm {
         }
         if (swapped) {
             writeTransposed(rowFrom, rowTo, colFrom, colTo);
+        }
+    }
+
+    /** Sizes the sums and, for rows of A times x, makes the column of op(B) contiguous from index 0. */
+    private void prepareGemv() {
+        if (gemvSums.length < m) {
+            gemvSums = new float[m];
+        }
+        int incx = transB ? 1 : ldb;
+        if (!transA && (incx != 1 || bOff != 0)) {
+            if (gemvX.length < k) {
+                gemvX = new float[k];
+            }
+            for (int p = 0; p < k; p++) {
+                gemvX[p] = b[bOff + p * incx];
+            }
+        }
+    }
+
+    private void gemvTask(int worker, int index) {
+        int from = slabStart(index, slabsM, m, unitM), to = slabStart(index + 1, slabsM, m, unitM);
+        if (from >= to) {
+            return;
+        }
+        float[] sums = gemvSums;
+        int incx = transB ? 1 : ldb;
+        if (transA) {
+            GemvKernel.columnsTimesX(k, a, aOff, lda, from, to, b, bOff, incx, sums);
+        } else {
+            GemvKernel.rowsTimesX(k, a, aOff, lda, from, to, incx == 1 && bOff == 0 ? b : gemvX, sums,
+                    workspaces[worker].tile);
+        }
+        boolean readC = beta != 0f;
+        for (int i = from; i < to; i++) {
+            int at = cOff + i * ldc;
+            float v = alpha * sums[i];
+            c[at] = readC ? Math.fma(c[at], beta, v) : v;
+            if (epilogue) {
+                Activations.biasActivate(c, at, 1, bias, biasOff, act);
+            }
         }
     }
 

@@ -136,7 +136,9 @@ class GemmTest {
             {784, 32, 128}, {128, 784, 32}, {128, 128, 784}, {784, 128, 128}, {128, 784, 128},
             {1, 1000, 785}, {1000, 1, 129}, {33, 1000, 1}, {300, 300, 600}, {60, 40, 4200},
             // the streamed formulation (17 to 32 columns): several depth blocks, a partial last tile
-            {1000, 32, 784}, {129, 20, 600}, {803, 31, 1500}, {90, 17, 5000}};
+            {1000, 32, 784}, {129, 20, 600}, {803, 31, 1500}, {90, 17, 5000},
+            // the matrix-vector formulation (one column): the neuron's forward and weight gradient
+            {10000, 1, 784}, {784, 1, 10000}, {1003, 1, 17}, {70, 1, 33}};
         List<Problem> list = new ArrayList<>();
         long seed = 100;
         for (int[] s : shapes) {
@@ -177,7 +179,7 @@ class GemmTest {
     static Stream<Problem> determinismShapes() {
         int[][] shapes = {{128, 784, 128}, {784, 128, 128}, {128, 128, 784}, {128, 10, 784},
             {784, 10, 128}, {128, 784, 10}, {129, 33, 600}, {300, 517, 700}, {45, 2100, 40},
-            {1000, 32, 784}, {133, 24, 600}};
+            {1000, 32, 784}, {133, 24, 600}, {2003, 1, 784}, {785, 1, 3000}};
         List<Problem> list = new ArrayList<>();
         long seed = 900;
         for (int[] s : shapes) {

@@ -1,0 +1,107 @@
+package dev.vecnn.kernel;
+
+import static dev.vecnn.kernel.Blocking.LANES;
+import static dev.vecnn.kernel.Blocking.SPECIES;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Matrix-vector products, for a C of one column (a one-vs-rest neuron: its forward pass and its
+ * weight gradient), where the GEMM tiles would compute 4 (dot tile) or 8 (packed tile) copies of
+ * the one column. Each writes plain sums; {@link Gemm} applies alpha, beta, bias and activation.
+ *
+ * <p>Every element is one chain of operations in a fixed order whatever range it falls in, so
+ * splitting the rows or columns over threads does not change a bit.
+ */
+final class GemvKernel {
+    private GemvKernel() {}
+
+    /**
+     * sums[i] = sum over p of a[aOff + i * lda + p] * x[p], for rows [from, to). Four rows share each
+     * load of x; per row, LANES partial sums along k, added across lanes in lane order at the end
+     * (through {@code scratch}, at least LANES floats: reduceLanes leaves the order to the JIT, and
+     * interpreted and compiled code were seen to round differently), then the k % LANES tail in order.
+     */
+    static void rowsTimesX(int k, float[] a, int aOff, int lda, int from, int to, float[] x, float[] sums,
+                           float[] scratch) {
+        int kv = k - k % LANES;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+            for (int p = 0; p < kv; p += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, p);
+                s0 = FloatVector.fromArray(SPECIES, a, r0 + p).fma(xv, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, r1 + p).fma(xv, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, r2 + p).fma(xv, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, r3 + p).fma(xv, s3);
+            }
+            sums[i] = tail(sumLanes(s0, scratch), a, r0, x, kv, k);
+            sums[i + 1] = tail(sumLanes(s1, scratch), a, r1, x, kv, k);
+            sums[i + 2] = tail(sumLanes(s2, scratch), a, r2, x, kv, k);
+            sums[i + 3] = tail(sumLanes(s3, scratch), a, r3, x, kv, k);
+        }
+        for (; i < to; i++) { // the same chain as above, one row at a time
+            int r = aOff + i * lda;
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int p = 0; p < kv; p += LANES) {
+                s = FloatVector.fromArray(SPECIES, a, r + p).fma(FloatVector.fromArray(SPECIES, x, p), s);
+            }
+            sums[i] = tail(sumLanes(s, scratch), a, r, x, kv, k);
+        }
+    }
+
+    private static float sumLanes(FloatVector v, float[] scratch) {
+        v.intoArray(scratch, 0);
+        float s = scratch[0];
+        for (int j = 1; j < LANES; j++) {
+            s += scratch[j];
+        }
+        return s;
+    }
+
+    private static float tail(float s, float[] a, int row, float[] x, int from, int k) {
+        for (int p = from; p < k; p++) {
+            s = Math.fma(a[row + p], x[p], s);
+        }
+        return s;
+    }
+
+    /**
+     * sums[i] = sum over p of a[aOff + p * lda + i] * x[xOff + p * incx], for columns [from, to) of a
+     * (A transposed): each row of a is added, scaled, to four vectors of running sums. A column's sum
+     * is the chain fma(a, x, s) over p in order, in a vector lane or (last columns) in scalar.
+     */
+    static void columnsTimesX(int k, float[] a, int aOff, int lda, int from, int to,
+                              float[] x, int xOff, int incx, float[] sums) {
+        int i = from;
+        for (; i + 4 * LANES <= to; i += 4 * LANES) {
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+            for (int p = 0, row = aOff + i, xi = xOff; p < k; p++, row += lda, xi += incx) {
+                FloatVector xv = FloatVector.broadcast(SPECIES, x[xi]);
+                s0 = FloatVector.fromArray(SPECIES, a, row).fma(xv, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, row + LANES).fma(xv, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, row + 2 * LANES).fma(xv, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, row + 3 * LANES).fma(xv, s3);
+            }
+            s0.intoArray(sums, i);
+            s1.intoArray(sums, i + LANES);
+            s2.intoArray(sums, i + 2 * LANES);
+            s3.intoArray(sums, i + 3 * LANES);
+        }
+        for (; i + LANES <= to; i += LANES) {
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int p = 0, row = aOff + i, xi = xOff; p < k; p++, row += lda, xi += incx) {
+                s = FloatVector.fromArray(SPECIES, a, row).fma(FloatVector.broadcast(SPECIES, x[xi]), s);
+            }
+            s.intoArray(sums, i);
+        }
+        for (; i < to; i++) {
+            float s = 0f;
+            for (int p = 0, at = aOff + i, xi = xOff; p < k; p++, at += lda, xi += incx) {
+                s = Math.fma(a[at], x[xi], s);
+            }
+            sums[i] = s;
+        }
+    }
+}
