@@ -152,27 +152,15 @@ public final class Gemm {
         this.swapped = false;
         try {
             if (n == 1) {
-                unitM = transA ? 4 * Blocking.LANES : 4;
-                unitN = 1;
-                slabsM = Math.min(maxSlabs(), ceilDiv(m, unitM));
-                slabsN = 1;
                 prepareGemv();
-                pool.run(slabsM, gemvTask);
+                runOverRows(transA ? 4 * Blocking.LANES : 4, gemvTask);
             } else if (useStreamed(transA, m, n, k)) {
-                unitM = MR;
-                unitN = n;
-                slabsM = Math.min(maxSlabs(), ceilDiv(m, MR));
-                slabsN = 1;
-                pool.run(slabsM, streamedTask);
+                runOverRows(MR, streamedTask);
             } else if (useDot(transA, transB, n, k)) {
                 if (!transB) {
                     transposeB();
                 }
-                unitM = DotKernel.ROWS;
-                unitN = n;
-                slabsM = Math.min(maxSlabs(), ceilDiv(m, unitM));
-                slabsN = 1;
-                pool.run(slabsM, dotTask);
+                runOverRows(DotKernel.ROWS, dotTask);
             } else {
                 if (useSwap(transA, m, n)) {
                     swapOperands();
@@ -307,6 +295,15 @@ public final class Gemm {
             slabsM = 1;
             slabsN = tn;
         }
+    }
+
+    /** Splits C over the threads by rows only, each slab whole units of {@code unit} rows. */
+    private void runOverRows(int unit, KernelPool.Task task) {
+        unitM = unit;
+        unitN = n;
+        slabsM = Math.min(maxSlabs(), ceilDiv(m, unit));
+        slabsN = 1;
+        pool.run(slabsM, task);
     }
 
     /** The pool's threads, fewer when the product is too small to give each its MIN_SLAB_FLOPS. */
