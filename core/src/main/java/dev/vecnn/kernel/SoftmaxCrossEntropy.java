@@ -28,6 +28,25 @@ public final class SoftmaxCrossEntropy {
     public static double forwardBackward(float[] z, int off, int rows, int cols, int ld,
                                          int[] labels, int labelsOff,
                                          float[] probs, float[] grad, float gradScale) {
+        return run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, null, 0);
+    }
+
+    /**
+     * As {@link #forwardBackward}, with each row's loss written to {@code losses[lossesOff + r]}
+     * instead of summed: row ranges can then run on different threads and the caller adds the
+     * losses in row order, which gives the same sum, bit for bit, as one call over all the rows.
+     */
+    public static void rowLosses(float[] z, int off, int rows, int cols, int ld,
+                                 int[] labels, int labelsOff,
+                                 float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
+        if (losses == null) {
+            throw new IllegalArgumentException("losses is null");
+        }
+        run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff);
+    }
+
+    private static double run(float[] z, int off, int rows, int cols, int ld, int[] labels, int labelsOff,
+                              float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
         if (cols < 1) {
             throw new IllegalArgumentException("softmax needs at least one column");
         }
@@ -50,7 +69,12 @@ public final class SoftmaxCrossEntropy {
                 int label = labels[labelsOff + r0 + i];
                 float max = block[stats + i];
                 float sum = block[stats + LANES + i];
-                total += StrictMath.log(sum) - ((double) z[row + label] - max);
+                double loss = StrictMath.log(sum) - ((double) z[row + label] - max);
+                if (losses != null) {
+                    losses[lossesOff + r0 + i] = loss;
+                } else {
+                    total += loss;
+                }
             }
             scatter(block, n, cols, off + r0 * ld, ld, labels, labelsOff + r0, probs, grad, gradScale);
         }

@@ -3,6 +3,7 @@ package dev.vecnn.nn;
 import dev.vecnn.kernel.Activation;
 import dev.vecnn.kernel.Activations;
 import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
 import dev.vecnn.kernel.SigmoidBinaryCrossEntropy;
 import dev.vecnn.kernel.SoftmaxCrossEntropy;
@@ -21,6 +22,7 @@ public final class Mlp {
     private final ModelConfig config;
     private final Dense[] layers;
     private final List<Parameter> parameters;
+    private final SoftmaxHeadPass softmaxHead = new SoftmaxHeadPass();
 
     private Mlp(ModelConfig config) {
         this.config = config;
@@ -115,6 +117,21 @@ public final class Mlp {
         float[] targets = ws.targets;
         for (int r = 0; r < rows; r++) targets[r] = labels[labelsOff + r];
         return SigmoidBinaryCrossEntropy.forwardBackward(logits, 0, rows, targets, 0, ws.probabilities, grad, gradScale);
+    }
+
+    /**
+     * {@link #loss} and {@link #predict} in one pass, the softmax head's rows split over the pool's
+     * threads; the same numbers, bit for bit, as the two calls.
+     */
+    public double lossAndPredict(KernelPool pool, Workspace ws, int rows, int[] labels, int labelsOff,
+                                 boolean gradient, float gradScale, float threshold) {
+        if (config.head() != Head.SOFTMAX_CROSS_ENTROPY) {
+            double loss = loss(ws, rows, labels, labelsOff, gradient, gradScale);
+            predict(ws, rows, threshold);
+            return loss;
+        }
+        checkRows(ws, rows);
+        return softmaxHead.run(pool, ws, rows, config.classes(), labels, labelsOff, gradient, gradScale);
     }
 
     /** Backward pass after {@link #loss} with a gradient; fills every parameter's gradient. */

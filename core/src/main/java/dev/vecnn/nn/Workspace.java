@@ -11,6 +11,8 @@ public final class Workspace {
     final float[] probabilities;
     final float[] targets;
     final int[] predictions;
+    /** Each row's loss, for a head pass split over threads and added in row order afterwards. */
+    final double[] rowLosses;
 
     Workspace(int[] widths, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("workspace capacity must be positive, got " + capacity);
@@ -26,6 +28,7 @@ public final class Workspace {
         probabilities = new float[activations[layers - 1].length];
         targets = new float[capacity];
         predictions = new int[capacity];
+        rowLosses = new double[capacity];
     }
 
     public int capacity() {

@@ -40,8 +40,7 @@ public final class Evaluator {
         for (int r0 = 0; r0 < data.rows(); r0 += chunkRows) {
             int rows = Math.min(chunkRows, data.rows() - r0);
             model.forward(gemm, ws, data.x(), r0 * data.features(), rows);
-            loss += model.loss(ws, rows, data.labels(), r0, false, 1f);
-            model.predict(ws, rows, threshold);
+            loss += model.lossAndPredict(gemm.pool(), ws, rows, data.labels(), r0, false, 1f, threshold);
             int[] predicted = ws.predictions();
             for (int r = 0; r < rows; r++) {
                 int actual = data.labels()[r0 + r];

@@ -201,13 +201,12 @@ public final class Trainer {
                     int cr = Math.min(chunk, rows - c0);
                     int cx = xOff + c0 * features, cl = labelsOff + c0;
                     model.forward(gemm, ws, x, cx, cr);
-                    double loss = model.loss(ws, cr, labels, cl, true, gradScale);
+                    double loss = model.lossAndPredict(pool, ws, cr, labels, cl, true, gradScale, threshold);
                     if (!Double.isFinite(loss)) {
                         finite = false;
                         break;
                     }
                     lossSum += loss;
-                    model.predict(ws, cr, threshold);
                     int[] predicted = ws.predictions();
                     for (int i = 0; i < cr; i++) {
                         if (predicted[i] == labels[cl + i]) correct++;

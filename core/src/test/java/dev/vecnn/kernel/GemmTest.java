@@ -138,7 +138,9 @@ class GemmTest {
             // the streamed formulation (17 to 32 columns): several depth blocks, a partial last tile
             {1000, 32, 784}, {129, 20, 600}, {803, 31, 1500}, {90, 17, 5000},
             // the matrix-vector formulation (one column): the neuron's forward and weight gradient
-            {10000, 1, 784}, {784, 1, 10000}, {1003, 1, 17}, {70, 1, 33}};
+            {10000, 1, 784}, {784, 1, 10000}, {1003, 1, 17}, {70, 1, 33},
+            // the narrow formulation (2 to 16 columns, k up to 256): an output layer over 32 or 128 units
+            {2048, 10, 32}, {1003, 10, 32}, {135, 16, 128}, {61, 2, 256}, {77, 13, 255}};
         List<Problem> list = new ArrayList<>();
         long seed = 100;
         for (int[] s : shapes) {
@@ -179,7 +181,7 @@ class GemmTest {
     static Stream<Problem> determinismShapes() {
         int[][] shapes = {{128, 784, 128}, {784, 128, 128}, {128, 128, 784}, {128, 10, 784},
             {784, 10, 128}, {128, 784, 10}, {129, 33, 600}, {300, 517, 700}, {45, 2100, 40},
-            {1000, 32, 784}, {133, 24, 600}, {2003, 1, 784}, {785, 1, 3000}};
+            {1000, 32, 784}, {133, 24, 600}, {2003, 1, 784}, {785, 1, 3000}, {2051, 10, 32}, {131, 10, 128}};
         List<Problem> list = new ArrayList<>();
         long seed = 900;
         for (int[] s : shapes) {
@@ -239,6 +241,17 @@ class GemmTest {
         assertFalse(Gemm.useStreamed(false, 60000, 10, 784), "10 outputs keep the dot tile");
         assertFalse(Gemm.useStreamed(false, 60000, 32, 5000), "all of op(B) would not stay in L2");
         assertFalse(Gemm.useStreamed(false, 1024, 1024, 1024), "squares are packed");
+    }
+
+    @Test
+    void outputLayersOverFewHiddenUnitsUseTheNarrowFormulation() {
+        boolean wide = Blocking.A_STRIDE == 1;
+        assertEquals(wide, Gemm.useNarrow(false, 10, 32), "784-32-10 output layer, forward");
+        assertEquals(wide, Gemm.useNarrow(false, 10, 128), "784-128-10 output layer, forward");
+        assertFalse(Gemm.useNarrow(false, 10, 784), "softmax regression keeps the dot tile");
+        assertFalse(Gemm.useNarrow(true, 10, 32), "a transposed A is not read by rows");
+        assertFalse(Gemm.useNarrow(false, 1, 32), "one column is a matrix-vector product");
+        assertFalse(Gemm.useNarrow(false, 32, 32), "wider than one vector");
     }
 
     @Test
