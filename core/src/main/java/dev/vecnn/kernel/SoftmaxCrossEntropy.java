@@ -4,23 +4,38 @@ import static dev.vecnn.kernel.Blocking.LANES;
 import static dev.vecnn.kernel.Blocking.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Fused, numerically stable softmax + cross-entropy over rows of logits.
  * For each row r: p = softmax(z_r); loss_r = -log p[label_r]; grad_r = (p - onehot(label_r)) * gradScale.
  * {@code probs} and {@code grad} share the logits' offset and leading dimension; either may be null,
- * and either may be the logits array itself. Returns the sum of the row losses, added in row order.
+ * and either may be the logits array itself. Returns the sum of the row losses.
  *
- * <p>Rows, not columns, go in the lanes: a block of {@code LANES} rows is transposed into a small
- * per-thread buffer ({@code cols x LANES}), so every vector operation is a full, unmasked one on a
- * buffer the loop owns. Rows have only 10 or so classes; with columns in the lanes most lanes would
- * be masked off, and the masked code is too large for the JIT to inline {@link VectorMath#exp}
- * into, so every vector was boxed (576 bytes allocated per row on 256-bit lanes). Each lane sums
- * its row's exponentials in column order, so a row's bits do not depend on which block it falls in.
- * The max is subtracted before exponentiating, so logits of any size give finite results.
+ * <p>Rows, not columns, go in the lanes: a block of {@link #BLOCK_ROWS} rows is transposed into a
+ * small per-thread buffer ({@code cols x LANES}), so every vector operation is a full, unmasked one
+ * on a buffer the loop owns. Rows have only 10 or so classes; with columns in the lanes most lanes
+ * would be masked off, and the masked code is too large for the JIT to inline {@link VectorMath#exp}
+ * into, so every vector was boxed (576 bytes allocated per row on 256-bit lanes). Each lane sums its
+ * row's exponentials in column order, so a row's probabilities and gradient do not depend on which
+ * block it falls in. The max is subtracted before exponentiating, so logits of any size give finite results.
+ *
+ * <p>The loss of a block is log(product of its rows' sums of exponentials) minus the sum of its
+ * rows' (z[label] - max): one logarithm per block instead of one per row (each sum lies in
+ * [1, cols], so the product of 16 cannot overflow a double). The blocks' losses are added in order,
+ * so the total depends on where the blocks start: callers that split rows over threads cut at
+ * multiples of BLOCK_ROWS and use {@link #blockLosses}.
  */
 public final class SoftmaxCrossEntropy {
     private SoftmaxCrossEntropy() {}
+
+    /** Rows that share one pass through the vector lanes and one loss term. */
+    public static final int BLOCK_ROWS = LANES;
+
+    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
 
     /** Per-thread block buffer, grown on demand and then reused: no allocation per call. */
     private static final ThreadLocal<float[][]> BLOCK = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -32,13 +47,14 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
-     * As {@link #forwardBackward}, with each row's loss written to {@code losses[lossesOff + r]}
-     * instead of summed: row ranges can then run on different threads and the caller adds the
-     * losses in row order, which gives the same sum, bit for bit, as one call over all the rows.
+     * As {@link #forwardBackward}, with the loss of each block of {@link #BLOCK_ROWS} rows (the last
+     * may be shorter) written to {@code losses[lossesOff + b]} instead of summed: ranges of rows that
+     * start at multiples of BLOCK_ROWS can then run on different threads, and the caller's in-order sum
+     * of the block losses has the bits of one forwardBackward call over all the rows.
      */
-    public static void rowLosses(float[] z, int off, int rows, int cols, int ld,
-                                 int[] labels, int labelsOff,
-                                 float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
+    public static void blockLosses(float[] z, int off, int rows, int cols, int ld,
+                                   int[] labels, int labelsOff,
+                                   float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
         if (losses == null) {
             throw new IllegalArgumentException("losses is null");
         }
@@ -51,7 +67,8 @@ public final class SoftmaxCrossEntropy {
             throw new IllegalArgumentException("softmax needs at least one column");
         }
         float[] block = block(cols);
-        int stats = cols * LANES; // then LANES maxima, then LANES sums
+        int stats = cols * LANES; // then LANES maxima, then LANES sums, then the gradient block
+        int gradients = (cols + 2) * LANES;
         double total = 0;
         for (int r0 = 0; r0 < rows; r0 += LANES) {
             int n = Math.min(LANES, rows - r0);
@@ -62,28 +79,35 @@ public final class SoftmaxCrossEntropy {
                             + " is outside [0, " + cols + ")");
                 }
             }
-            gather(z, off + r0 * ld, n, cols, ld, block);
+            int first = off + r0 * ld;
+            gather(z, first, n, cols, ld, block);
             softmaxLanes(block, cols);
+            double product = 1, shift = 0;
             for (int i = 0; i < n; i++) {
-                int row = off + (r0 + i) * ld;
                 int label = labels[labelsOff + r0 + i];
-                float max = block[stats + i];
-                float sum = block[stats + LANES + i];
-                double loss = StrictMath.log(sum) - ((double) z[row + label] - max);
-                if (losses != null) {
-                    losses[lossesOff + r0 + i] = loss;
-                } else {
-                    total += loss;
-                }
+                product *= block[stats + LANES + i];
+                shift += (double) z[first + i * ld + label] - block[stats + i];
             }
-            scatter(block, n, cols, off + r0 * ld, ld, labels, labelsOff + r0, probs, grad, gradScale);
+            double loss = StrictMath.log(product) - shift;
+            if (losses != null) {
+                losses[lossesOff + r0 / LANES] = loss;
+            } else {
+                total += loss;
+            }
+            if (probs != null) {
+                scatter(block, 0, n, cols, first, ld, probs);
+            }
+            if (grad != null) {
+                gradientLanes(block, cols, labels, labelsOff + r0, n, gradScale, gradients);
+                scatter(block, gradients, n, cols, first, ld, grad);
+            }
         }
         return total;
     }
 
     private static float[] block(int cols) {
         float[][] holder = BLOCK.get();
-        int need = (cols + 2) * LANES;
+        int need = (2 * cols + 2) * LANES;
         if (holder[0].length < need) {
             holder[0] = new float[need];
         }
@@ -92,6 +116,14 @@ public final class SoftmaxCrossEntropy {
 
     /** block[j * LANES + i] = z[first + i * ld + j]; lanes past {@code n} get 0 (results ignored). */
     private static void gather(float[] z, int first, int n, int cols, int ld, float[] block) {
+        if (n == LANES) {
+            for (int i = 0; i < LANES; i++) {
+                for (int j = 0, row = first + i * ld; j < cols; j++) {
+                    block[j * LANES + i] = z[row + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < LANES; i++) {
             int row = first + i * ld;
             for (int j = 0; j < cols; j++) {
@@ -122,20 +154,22 @@ public final class SoftmaxCrossEntropy {
         sum.intoArray(block, (cols + 1) * LANES);
     }
 
-    /** Writes p and (p - onehot) * scale for the first {@code n} lanes back to row-major outputs. */
-    private static void scatter(float[] block, int n, int cols, int first, int ld, int[] labels, int labelsOff,
-                                float[] probs, float[] grad, float gradScale) {
+    /** block[to + j * LANES + i] = (p - (j == label ? 1 : 0)) * scale, the rows' labels compared in lanes. */
+    private static void gradientLanes(float[] block, int cols, int[] labels, int labelsOff, int n, float scale, int to) {
+        VectorMask<Integer> valid = INT_SPECIES.indexInRange(0, n);
+        FloatVector label = (FloatVector) IntVector.fromArray(INT_SPECIES, labels, labelsOff, valid)
+                .convert(VectorOperators.I2F, 0);
+        for (int j = 0; j < cols; j++) {
+            VectorMask<Float> hit = label.eq((float) j);
+            FloatVector.fromArray(SPECIES, block, j * LANES).sub(1f, hit).mul(scale).intoArray(block, to + j * LANES);
+        }
+    }
+
+    /** out[first + i * ld + j] = block[from + j * LANES + i] for the first {@code n} lanes. */
+    private static void scatter(float[] block, int from, int n, int cols, int first, int ld, float[] out) {
         for (int i = 0; i < n; i++) {
-            int row = first + i * ld;
-            int label = labels[labelsOff + i];
-            for (int j = 0; j < cols; j++) {
-                float p = block[j * LANES + i];
-                if (probs != null) {
-                    probs[row + j] = p;
-                }
-                if (grad != null) {
-                    grad[row + j] = (j == label ? p - 1f : p) * gradScale;
-                }
+            for (int j = 0, row = first + i * ld; j < cols; j++) {
+                out[row + j] = block[from + j * LANES + i];
             }
         }
     }

@@ -121,7 +121,8 @@ public final class Mlp {
 
     /**
      * {@link #loss} and {@link #predict} in one pass, the softmax head's rows split over the pool's
-     * threads; the same numbers, bit for bit, as the two calls.
+     * threads; the same loss, gradient and predictions, bit for bit, as the two calls. With a
+     * gradient, the softmax head leaves the probabilities unwritten (a training step never reads them).
      */
     public double lossAndPredict(KernelPool pool, Workspace ws, int rows, int[] labels, int labelsOff,
                                  boolean gradient, float gradScale, float threshold) {

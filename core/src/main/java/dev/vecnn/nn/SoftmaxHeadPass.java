@@ -5,12 +5,13 @@ import dev.vecnn.kernel.Reductions;
 import dev.vecnn.kernel.SoftmaxCrossEntropy;
 
 /**
- * The softmax head of a forward pass over the pool's threads: each thread takes a range of rows and
- * writes their probabilities, loss gradient, losses and predicted classes; the losses are then
- * added in row order on the calling thread, so the sum has the same bits for any thread count (and
- * the same as one {@link SoftmaxCrossEntropy#forwardBackward} call). In full-batch descent this pass
- * over 60,000 rows of 10 logits was as long as the output layer's three products together.
- * Reused across steps, so it allocates nothing.
+ * The softmax head of a forward pass over the pool's threads: each thread takes a range of rows
+ * (cut at multiples of {@link SoftmaxCrossEntropy#BLOCK_ROWS}) and writes their loss gradient,
+ * probabilities (when no gradient is asked for: training never reads them), block losses and
+ * predicted classes; the block losses are then added in order on the calling thread, so the sum has
+ * the same bits for any thread count, and the same as one {@link SoftmaxCrossEntropy#forwardBackward}
+ * call. In full-batch descent this pass over 60,000 rows of 10 logits was as long as the output
+ * layer's three products together. Reused across steps, so it allocates nothing.
  */
 final class SoftmaxHeadPass implements KernelPool.Task {
     /** Rows a task must have to be worth a parallel region (about 20 us of work at 45 ns a row). */
@@ -25,7 +26,7 @@ final class SoftmaxHeadPass implements KernelPool.Task {
     private float gradScale;
     private int tasks;
 
-    /** Loss summed over the rows (gradient written when asked), predictions into the workspace. */
+    /** Loss summed over the rows, the gradient (or else the probabilities) and predictions into the workspace. */
     double run(KernelPool pool, Workspace ws, int rows, int classes, int[] labels, int labelsOff,
                boolean gradient, float gradScale) {
         this.ws = ws;
@@ -47,24 +48,30 @@ final class SoftmaxHeadPass implements KernelPool.Task {
             this.labels = null;
         }
         double total = 0;
-        double[] losses = ws.rowLosses;
-        for (int r = 0; r < rows; r++) {
-            total += losses[r];
+        double[] losses = ws.blockLosses;
+        for (int b = 0, blocks = blocks(rows); b < blocks; b++) {
+            total += losses[b];
         }
         return total;
     }
 
     @Override
     public void run(int worker, int index) {
-        int r0 = ParallelSplit.start(rows, tasks, index), r1 = ParallelSplit.start(rows, tasks, index + 1);
+        int blocks = blocks(rows);
+        int b0 = ParallelSplit.start(blocks, tasks, index), b1 = ParallelSplit.start(blocks, tasks, index + 1);
+        int r0 = b0 * SoftmaxCrossEntropy.BLOCK_ROWS, r1 = Math.min(rows, b1 * SoftmaxCrossEntropy.BLOCK_ROWS);
         if (r0 >= r1) {
             return;
         }
         int off = r0 * classes;
         float[] logits = ws.logits();
-        SoftmaxCrossEntropy.rowLosses(logits, off, r1 - r0, classes, classes, labels, labelsOff + r0,
-                ws.probabilities, gradient ? ws.gradients[ws.gradients.length - 1] : null, gradScale,
-                ws.rowLosses, r0);
+        SoftmaxCrossEntropy.blockLosses(logits, off, r1 - r0, classes, classes, labels, labelsOff + r0,
+                gradient ? null : ws.probabilities, gradient ? ws.gradients[ws.gradients.length - 1] : null,
+                gradScale, ws.blockLosses, b0);
         Reductions.rowArgmax(logits, off, r1 - r0, classes, classes, ws.predictions, r0);
+    }
+
+    private static int blocks(int rows) {
+        return (rows + SoftmaxCrossEntropy.BLOCK_ROWS - 1) / SoftmaxCrossEntropy.BLOCK_ROWS;
     }
 }

@@ -11,8 +11,8 @@ public final class Workspace {
     final float[] probabilities;
     final float[] targets;
     final int[] predictions;
-    /** Each row's loss, for a head pass split over threads and added in row order afterwards. */
-    final double[] rowLosses;
+    /** The loss of each block of rows, for a head pass split over threads and added in order afterwards. */
+    final double[] blockLosses;
 
     Workspace(int[] widths, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("workspace capacity must be positive, got " + capacity);
@@ -28,7 +28,7 @@ public final class Workspace {
         probabilities = new float[activations[layers - 1].length];
         targets = new float[capacity];
         predictions = new int[capacity];
-        rowLosses = new double[capacity];
+        blockLosses = new double[capacity];
     }
 
     public int capacity() {

@@ -85,6 +85,31 @@ class LossTest {
     }
 
     @Test
+    void blockLossesAddUpToTheBitsOfOneCall() {
+        SplittableRandom r = new SplittableRandom(12);
+        int rows = 301, cols = 10, block = SoftmaxCrossEntropy.BLOCK_ROWS;
+        float[] z = new float[rows * cols];
+        for (int i = 0; i < z.length; i++) z[i] = (float) (r.nextDouble() * 30 - 15);
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) labels[i] = r.nextInt(cols);
+        float[] g1 = new float[z.length], g2 = new float[z.length];
+        double whole = SoftmaxCrossEntropy.forwardBackward(z, 0, rows, cols, cols, labels, 0, null, g1, 0.5f);
+        int blocks = (rows + block - 1) / block;
+        double[] losses = new double[blocks];
+        int cut = 7 * block; // two ranges, as two threads would take them
+        SoftmaxCrossEntropy.blockLosses(z, cut * cols, rows - cut, cols, cols, labels, cut, null, g2, 0.5f, losses, 7);
+        SoftmaxCrossEntropy.blockLosses(z, 0, cut, cols, cols, labels, 0, null, g2, 0.5f, losses, 0);
+        double sum = 0;
+        for (double l : losses) sum += l;
+        assertEquals(Double.doubleToRawLongBits(whole), Double.doubleToRawLongBits(sum));
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Float.floatToRawIntBits(g1[i]), Float.floatToRawIntBits(g2[i]), "grad " + i);
+        }
+        double expected = LossReference.softmaxCrossEntropy(z, 0, rows, cols, cols, labels, 0, null, new float[z.length], 0.5f);
+        assertEquals(expected, whole, 1e-6 * Math.abs(expected));
+    }
+
+    @Test
     void softmaxGradientMayOverwriteTheLogits() {
         float[] z = {1f, 2f, 3f, -1f, 0.5f, 4f};
         float[] expectedGrad = new float[6];

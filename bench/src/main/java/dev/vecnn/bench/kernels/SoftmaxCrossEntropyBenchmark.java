@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The fused softmax + cross-entropy + gradient over rows of 10 logits, one thread, in GB/s (the
  * "gbytes" column): it reads the logits and a label per row and writes probabilities and the
- * gradient (12 bytes per logit plus 4 per row). A batch of 128 and the full 60,000.
+ * gradient (12 bytes per logit plus 4 per row). A batch of 128, a full-batch block of 2048 and the full 60,000.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SoftmaxCrossEntropyBenchmark {
     private static final int CLASSES = 10;
 
-    @Param({"128", "60000"})
+    @Param({"128", "2048", "60000"})
     public int rows;
 
     private float[] z, probs, grad;
@@ -51,5 +51,12 @@ public class SoftmaxCrossEntropyBenchmark {
     public double forwardBackward(ByteCounter c) {
         c.gbytes += 1e-9 * (12.0 * rows * CLASSES + 4.0 * rows);
         return SoftmaxCrossEntropy.forwardBackward(z, 0, rows, CLASSES, CLASSES, labels, 0, probs, grad, 1f / rows);
+    }
+
+    /** What a training step needs: the loss and its gradient, no probabilities (8 bytes per logit). */
+    @Benchmark
+    public double gradientOnly(ByteCounter c) {
+        c.gbytes += 1e-9 * (8.0 * rows * CLASSES + 4.0 * rows);
+        return SoftmaxCrossEntropy.forwardBackward(z, 0, rows, CLASSES, CLASSES, labels, 0, null, grad, 1f / rows);
     }
 }
