@@ -37,6 +37,7 @@ public final class Trainer {
     private final TrainConfig config;
     private final KernelPool pool;
     private final Gemm gemm;
+    private final BatchGather gather = new BatchGather();
     private EpochListener listener = EpochListener.NONE;
     private Path csvFile;
     private Path checkpointFile;
@@ -186,11 +187,7 @@ public final class Trainer {
                 int[] labels = train.labels();
                 int labelsOff = r0;
                 if (shuffled) {
-                    for (int i = 0; i < rows; i++) {
-                        int src = order[r0 + i];
-                        System.arraycopy(train.x(), src * features, xBatch, i * features, features);
-                        yBatch[i] = train.labels()[src];
-                    }
+                    gather.run(pool, train, order, r0, rows, xBatch, yBatch);
                     x = xBatch;
                     xOff = 0;
                     labels = yBatch;
