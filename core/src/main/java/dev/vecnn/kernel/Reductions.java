@@ -39,7 +39,7 @@ public final class Reductions {
             addRowsOneVector(a, aOff + j, rows, lda, out, outOff + j);
         }
         if (j < cols) {
-            addRowsMasked(a, aOff + j, rows, lda, out, outOff + j, SPECIES.indexInRange(0, cols - j));
+            addRowsMasked(a, aOff + j, rows, lda, out, outOff + j, cols - j);
         }
     }
 
@@ -69,7 +69,9 @@ public final class Reductions {
         s.intoArray(out, outOff);
     }
 
-    private static void addRowsMasked(float[] a, int aOff, int rows, int lda, float[] out, int outOff, VectorMask<Float> m) {
+    /** The mask is made here: one passed in from the caller would be boxed if C2 did not inline this. */
+    private static void addRowsMasked(float[] a, int aOff, int rows, int lda, float[] out, int outOff, int cols) {
+        VectorMask<Float> m = SPECIES.indexInRange(0, cols);
         FloatVector s = FloatVector.fromArray(SPECIES, out, outOff, m);
         for (int i = 0, r = aOff; i < rows; i++, r += lda) {
             s = s.add(FloatVector.fromArray(SPECIES, a, r, m));
