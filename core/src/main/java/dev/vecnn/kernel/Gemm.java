@@ -59,10 +59,13 @@ public final class Gemm {
      */
     static final long MIN_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minSlabKflop", 4000));
     /**
-     * The same for the narrow and streamed formulations, which split the rows of an untransposed A
-     * the way the layer before wrote them, so each thread reads rows already in its own cache: the
-     * 784-32-10 output layer over a 2048-row block ran 1.6x faster split than on the calling thread,
-     * which had to fetch the other core's half of the hidden activations.
+     * The same for the matrix-vector, narrow and streamed formulations. A matrix-vector product moves
+     * 4 bytes of A for every 2 flops, so half a MFLOP is a megabyte of A, tens of microseconds from L3,
+     * well above a region's cost: under the 4 MFLOP floor the one-vs-rest neuron's 2048-row blocks
+     * (3.2 MFLOP a product) ran on one thread whatever the pool. The narrow and streamed formulations
+     * split the rows of an untransposed A the way the layer before wrote them, so each thread reads rows
+     * already in its own cache: the 784-32-10 output layer over a 2048-row block ran 1.6x faster split
+     * than on the calling thread, which had to fetch the other core's half of the hidden activations.
      */
     static final long MIN_ROW_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minRowSlabKflop", 500));
 
@@ -169,7 +172,7 @@ public final class Gemm {
         try {
             if (n == 1) {
                 prepareGemv();
-                runOverRows(transA ? 4 * Blocking.LANES : 4, gemvTask, MIN_SLAB_FLOPS);
+                runOverRows(transA ? 4 * Blocking.LANES : 4, gemvTask, MIN_ROW_SLAB_FLOPS);
             } else if (useNarrow(transA, n, k)) {
                 packNarrowB();
                 runOverRows(NarrowKernel.ROWS, narrowTask, MIN_ROW_SLAB_FLOPS);
