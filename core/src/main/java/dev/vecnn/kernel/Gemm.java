@@ -59,13 +59,14 @@ public final class Gemm {
      */
     static final long MIN_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minSlabKflop", 4000));
     /**
-     * The same for the matrix-vector, narrow and streamed formulations. A matrix-vector product moves
-     * 4 bytes of A for every 2 flops, so half a MFLOP is a megabyte of A, tens of microseconds from L3,
-     * well above a region's cost: under the 4 MFLOP floor the one-vs-rest neuron's 2048-row blocks
-     * (3.2 MFLOP a product) ran on one thread whatever the pool. The narrow and streamed formulations
-     * split the rows of an untransposed A the way the layer before wrote them, so each thread reads rows
-     * already in its own cache: the 784-32-10 output layer over a 2048-row block ran 1.6x faster split
-     * than on the calling thread, which had to fetch the other core's half of the hidden activations.
+     * The same for the matrix-vector and narrow formulations, and the streamed one with A
+     * untransposed. A matrix-vector product moves 4 bytes of A for every 2 flops, so half a MFLOP is
+     * a megabyte of A, tens of microseconds from L3, well above a region's cost: under the 4 MFLOP
+     * floor the one-vs-rest neuron's 2048-row blocks (3.2 MFLOP a product) ran on one thread whatever
+     * the pool. The narrow and streamed ones split the rows of A the way the layer before wrote them,
+     * so each thread reads rows already in its own cache: the 784-32-10 output layer over a 2048-row
+     * block ran 1.6x faster split than on the calling thread, which had to fetch the other core's
+     * half of the hidden activations.
      */
     static final long MIN_ROW_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minRowSlabKflop", 500));
 
@@ -297,12 +298,8 @@ public final class Gemm {
         for (int i = from; i < to; i += NarrowKernel.ROWS) {
             int rows = Math.min(NarrowKernel.ROWS, to - i);
             NarrowKernel.sums(k, a, aOff, lda, i, i + rows, narrowB, sums);
-            writeNarrow(sums, i, rows);
+            NarrowKernel.writeBack(sums, rows, n, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
-    }
-
-    private void writeNarrow(float[] sums, int row0, int rows) {
-        NarrowKernel.writeBack(sums, rows, n, alpha, beta, c, cOff + row0 * ldc, ldc, bias, biasOff, act);
     }
 
     static boolean useDot(boolean transA, boolean transB, int n, int k) {
@@ -371,7 +368,7 @@ public final class Gemm {
         pool.run(slabsM, task);
     }
 
-    /** The pool's threads, fewer when the product is too small to give each its MIN_SLAB_FLOPS. */
+    /** The pool's threads, fewer when the product is too small to give each slab {@code minSlabFlops}. */
     private int maxSlabs(long minSlabFlops) {
         long flops = 2L * m * n * k;
         return (int) Math.max(1, Math.min(pool.threads(), flops / minSlabFlops));

@@ -116,18 +116,14 @@ public final class SoftmaxCrossEntropy {
 
     /** block[j * LANES + i] = z[first + i * ld + j]; lanes past {@code n} get 0 (results ignored). */
     private static void gather(float[] z, int first, int n, int cols, int ld, float[] block) {
-        if (n == LANES) {
-            for (int i = 0; i < LANES; i++) {
-                for (int j = 0, row = first + i * ld; j < cols; j++) {
-                    block[j * LANES + i] = z[row + j];
-                }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0, row = first + i * ld; j < cols; j++) {
+                block[j * LANES + i] = z[row + j];
             }
-            return;
         }
-        for (int i = 0; i < LANES; i++) {
-            int row = first + i * ld;
+        for (int i = n; i < LANES; i++) {
             for (int j = 0; j < cols; j++) {
-                block[j * LANES + i] = i < n ? z[row + j] : 0f;
+                block[j * LANES + i] = 0f;
             }
         }
     }

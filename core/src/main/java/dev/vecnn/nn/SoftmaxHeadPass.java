@@ -38,11 +38,7 @@ final class SoftmaxHeadPass implements KernelPool.Task {
         this.gradScale = gradScale;
         this.tasks = Math.max(1, Math.min(pool.threads(), rows / MIN_TASK_ROWS));
         try {
-            if (tasks == 1) {
-                run(0, 0);
-            } else {
-                pool.run(tasks, this);
-            }
+            pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {
             this.ws = null;
             this.labels = null;

@@ -1,5 +1,7 @@
 package dev.vecnn.nn;
 
+import dev.vecnn.kernel.SoftmaxCrossEntropy;
+
 /**
  * Per-batch buffers of one network, sized once for at most {@code capacity} rows, so training
  * steps allocate nothing. Smaller batches use the leading rows.
@@ -28,7 +30,7 @@ public final class Workspace {
         probabilities = new float[activations[layers - 1].length];
         targets = new float[capacity];
         predictions = new int[capacity];
-        blockLosses = new double[capacity];
+        blockLosses = new double[(capacity + SoftmaxCrossEntropy.BLOCK_ROWS - 1) / SoftmaxCrossEntropy.BLOCK_ROWS];
     }
 
     public int capacity() {

@@ -30,11 +30,7 @@ final class BatchGather implements KernelPool.Task {
         this.y = y;
         this.tasks = ParallelSplit.tasks(pool, (long) rows * data.features());
         try {
-            if (tasks == 1) {
-                run(0, 0);
-            } else {
-                pool.run(tasks, this);
-            }
+            pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {
             this.data = null;
             this.order = null;
