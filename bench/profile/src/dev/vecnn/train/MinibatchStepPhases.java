@@ -1,0 +1,51 @@
+package dev.vecnn.train;
+import dev.vecnn.kernel.*;
+import dev.vecnn.nn.*;
+import java.util.*;
+
+/**
+ * Time per phase of a 784-128-10 training step at batch 128 with momentum 0.9 (random inputs of the
+ * seed-004 split's shape). Args: threads [TANH|SIGMOID|RELU]. -DserialSgd=true runs the update on a
+ * one-thread pool inside a multi-thread step. "gather" is a serial row copy, as the trainer did before
+ * BatchGather. Epochs 5-12 are timed.
+ */
+public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd");
+  public static void main(String[] a) {
+    int threads = Integer.parseInt(a[0]);
+    Activation act = Activation.valueOf(a.length > 1 ? a[1] : "TANH");
+    int n = 48000, f = 784, batch = 128;
+    KernelPool pool = KernelPool.create(threads); KernelPool pool1 = KernelPool.create(1);
+    Gemm gemm = new Gemm(pool);
+    ModelConfig m = new ModelConfig(f, List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.IN_OUT, Initializer.xavier());
+    Mlp mlp = Mlp.initialise(m, 1);
+    Sgd sgd = new Sgd(mlp.parameters(), 0.001f, 0.9f, 0f, 0f);
+    float[] x = new float[n * f]; Random r = new Random(1);
+    for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+    int[] y = new int[n]; for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
+    Workspace ws = mlp.workspace(batch);
+    float[] xb = new float[batch * f]; int[] yb = new int[batch];
+    int[] order = new int[n]; for (int i = 0; i < n; i++) order[i] = i;
+    String[] names = {"gather","forward","lossPred","backward","sgd"};
+    long[] t = new long[names.length];
+    Rng rng = new Rng(5);
+    int epochs = 12;
+    for (int ep = 0; ep < epochs; ep++) {
+      if (ep == 4) Arrays.fill(t, 0);
+      rng.shuffle(order, n);
+      for (int r0 = 0; r0 + batch <= n; r0 += batch) {
+        long s = System.nanoTime(), e;
+        for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; }
+        e = System.nanoTime(); t[0] += e - s; s = e;
+        mlp.forward(gemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
+        mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
+        mlp.backward(gemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
+        sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s;
+      }
+    }
+    long tot = 0; for (long v : t) tot += v;
+    int steps = (epochs - 4) * (n / batch);
+    System.out.printf("threads %d %s: step %.1f us, %.0f samples/s%n", threads, act, tot / 1e3 / steps, steps * (double) batch / (tot / 1e9));
+    for (int i = 0; i < names.length; i++) System.out.printf("  %-9s %7.1f us  %5.1f%%%n", names[i], t[i] / 1e3 / steps, 100.0 * t[i] / tot);
+    pool.close();
+  }
+}
