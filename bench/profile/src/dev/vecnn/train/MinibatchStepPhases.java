@@ -5,20 +5,23 @@ import java.util.*;
 
 /**
  * Time per phase of a 784-128-10 training step at batch 128 with momentum 0.9 (random inputs of the
- * seed-004 split's shape). Args: threads [TANH|SIGMOID|RELU]. -DserialSgd=true runs the update on a
+ * seed-004 split's shape). Args: threads [TANH|SIGMOID|RELU|NONE]; NONE is softmax regression (784-10,
+ * no hidden layer, no momentum, as the softmax-regression preset). -DserialSgd=true runs the update on a
  * one-thread pool inside a multi-thread step. "gather" is a serial row copy, as the trainer did before
  * BatchGather. Epochs 5-12 are timed.
  */
 public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd");
   public static void main(String[] a) {
     int threads = Integer.parseInt(a[0]);
-    Activation act = Activation.valueOf(a.length > 1 ? a[1] : "TANH");
+    String kind = a.length > 1 ? a[1] : "TANH";
+    boolean none = kind.equals("NONE");
+    Activation act = none ? null : Activation.valueOf(kind);
     int n = 48000, f = 784, batch = 128;
     KernelPool pool = KernelPool.create(threads); KernelPool pool1 = KernelPool.create(1);
     Gemm gemm = new Gemm(pool);
-    ModelConfig m = new ModelConfig(f, List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.IN_OUT, Initializer.xavier());
+    ModelConfig m = new ModelConfig(f, none ? List.of() : List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.IN_OUT, Initializer.xavier());
     Mlp mlp = Mlp.initialise(m, 1);
-    Sgd sgd = new Sgd(mlp.parameters(), 0.001f, 0.9f, 0f, 0f);
+    Sgd sgd = new Sgd(mlp.parameters(), 0.001f, none ? 0f : 0.9f, 0f, 0f);
     float[] x = new float[n * f]; Random r = new Random(1);
     for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
     int[] y = new int[n]; for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
@@ -44,7 +47,7 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     }
     long tot = 0; for (long v : t) tot += v;
     int steps = (epochs - 4) * (n / batch);
-    System.out.printf("threads %d %s: step %.1f us, %.0f samples/s%n", threads, act, tot / 1e3 / steps, steps * (double) batch / (tot / 1e9));
+    System.out.printf("threads %d %s: step %.1f us, %.0f samples/s%n", threads, kind, tot / 1e3 / steps, steps * (double) batch / (tot / 1e9));
     for (int i = 0; i < names.length; i++) System.out.printf("  %-9s %7.1f us  %5.1f%%%n", names[i], t[i] / 1e3 / steps, 100.0 * t[i] / tot);
     pool.close();
   }

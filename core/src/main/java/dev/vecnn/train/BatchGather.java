@@ -10,6 +10,12 @@ import dev.vecnn.nn.ParallelSplit;
  * sixth of a two-thread training step, on one thread. Each thread copies a contiguous range of the
  * batch's rows, the rows the forward product then mostly gives it. A copy, so the split never
  * changes a value. Reused across steps: no allocation.
+ *
+ * <p>The rows lie beyond the L3 cache, so a copy waits on memory row after row. Before copying a
+ * group of rows, one float of every cache line of the next group is read, so that group's misses
+ * are in flight together while this one is copied (Java has no prefetch instruction). One thread,
+ * batch 128 of 784 floats from 48,000 rows (bench/profile's GatherVariants): 46-47 us a batch with
+ * a copy per row, 37-38 with the read-ahead of 8 rows.
  */
 final class BatchGather implements KernelPool.Task {
     private Dataset data;
@@ -19,6 +25,9 @@ final class BatchGather implements KernelPool.Task {
     private float[] x;
     private int[] y;
     private int tasks;
+    /** Sums of the read-ahead, kept so the JIT cannot drop its loads; one per worker, 64 bytes apart. */
+    private float[] touched = new float[0];
+    static final int READ_AHEAD_ROWS = 8;
 
     /** x[i] = row order[first + i] of data, y[i] its label, for i in [0, rows). */
     void run(KernelPool pool, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
@@ -29,6 +38,9 @@ final class BatchGather implements KernelPool.Task {
         this.x = x;
         this.y = y;
         this.tasks = ParallelSplit.tasks(pool, (long) rows * data.features());
+        if (touched.length < pool.threads() * 16) {
+            touched = new float[pool.threads() * 16];
+        }
         try {
             pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {
@@ -44,10 +56,29 @@ final class BatchGather implements KernelPool.Task {
         int features = data.features();
         float[] src = data.x();
         int[] labels = data.labels();
-        for (int i = ParallelSplit.start(rows, tasks, index), end = ParallelSplit.start(rows, tasks, index + 1); i < end; i++) {
-            int row = order[first + i];
-            System.arraycopy(src, row * features, x, i * features, features);
-            y[i] = labels[row];
+        int from = ParallelSplit.start(rows, tasks, index), end = ParallelSplit.start(rows, tasks, index + 1);
+        float sum = readAhead(src, features, from, Math.min(end, from + READ_AHEAD_ROWS));
+        for (int g = from; g < end; g += READ_AHEAD_ROWS) {
+            int groupEnd = Math.min(end, g + READ_AHEAD_ROWS);
+            sum += readAhead(src, features, groupEnd, Math.min(end, groupEnd + READ_AHEAD_ROWS));
+            for (int i = g; i < groupEnd; i++) {
+                int row = order[first + i];
+                System.arraycopy(src, row * features, x, i * features, features);
+                y[i] = labels[row];
+            }
         }
+        touched[worker * 16] = sum;
+    }
+
+    /** Reads one float of each cache line (16 floats) of batch rows [from, to). */
+    private float readAhead(float[] src, int features, int from, int to) {
+        float sum = 0f;
+        for (int i = from; i < to; i++) {
+            int at = order[first + i] * features;
+            for (int c = 0; c < features; c += 16) {
+                sum += src[at + c];
+            }
+        }
+        return sum;
     }
 }
