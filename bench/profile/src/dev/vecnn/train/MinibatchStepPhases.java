@@ -7,10 +7,11 @@ import java.util.*;
  * Time per phase of a 784-128-10 training step at batch 128 with momentum 0.9 (random inputs of the
  * seed-004 split's shape). Args: threads [TANH|SIGMOID|RELU|NONE]; NONE is softmax regression (784-10,
  * no hidden layer, no momentum, as the softmax-regression preset). -DserialSgd=true runs the update on a
- * one-thread pool inside a multi-thread step. "gather" is a serial row copy, as the trainer did before
- * BatchGather. Epochs 5-12 are timed.
+ * one-thread pool inside a multi-thread step; -DserialGather=true copies the batch with one arraycopy
+ * per row on the calling thread (the trainer before BatchGather), otherwise BatchGather as the trainer
+ * does. Epochs 5-12 are timed.
  */
-public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd");
+public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather");
   public static void main(String[] a) {
     int threads = Integer.parseInt(a[0]);
     String kind = a.length > 1 ? a[1] : "TANH";
@@ -27,6 +28,7 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     int[] y = new int[n]; for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
     Workspace ws = mlp.workspace(batch);
     float[] xb = new float[batch * f]; int[] yb = new int[batch];
+    dev.vecnn.data.Dataset data = new dev.vecnn.data.Dataset("random", x, n, f, y, 10); BatchGather gather = new BatchGather();
     int[] order = new int[n]; for (int i = 0; i < n; i++) order[i] = i;
     String[] names = {"gather","forward","lossPred","backward","sgd"};
     long[] t = new long[names.length];
@@ -37,7 +39,8 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
       rng.shuffle(order, n);
       for (int r0 = 0; r0 + batch <= n; r0 += batch) {
         long s = System.nanoTime(), e;
-        for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; }
+        if (SERIAL_GATHER) { for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; } }
+        else gather.run(pool, data, order, r0, batch, xb, yb);
         e = System.nanoTime(); t[0] += e - s; s = e;
         mlp.forward(gemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
         mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
