@@ -19,13 +19,6 @@ final class Blocking {
     /** Rows of the register tile (broadcast side): 8 with 32 vector registers, 6 with AVX2's 16 (see MicroKernel). */
     static final int MR = Integer.getInteger("vecnn.gemm.mr", LANES >= 16 ? 8 : 6) == 8 ? 8 : 6;
     /**
-     * Rows of the tile for deep products with tall slabs (see Gemm#choosePackedSlabs): 12 with
-     * AVX-512 (24 accumulators + 2 B + 1 A = 27 of 32 registers), which halves the B loads per FMA
-     * against the 8-row tile; MR on AVX2. {@code -Dvecnn.gemm.deepTile=false} keeps MR everywhere,
-     * for comparison: the tile changes speed only, never a value (each element is the same fma chain).
-     */
-    static final int DEEP_MR = LANES >= 16 && MR == 8 && !"false".equals(System.getProperty("vecnn.gemm.deepTile")) ? 12 : MR;
-    /**
      * Floats per packed A element: 1 (the 8-row tile broadcasts in the loop) or LANES (the 6-row
      * AVX2 tile reads each A element as a pre-broadcast vector; see MicroKernel).
      */
@@ -36,19 +29,9 @@ final class Blocking {
     /** Depth of a packed panel; a KC x NR panel of B (32 KiB at KC 256) stays in L1 during a sweep. */
     static final int KC = roundUp(Integer.getInteger("vecnn.gemm.kc", MR == 8 ? 256 : 128), 1);
     /** Rows of a packed A block; MC x KC floats live in L2. */
-    static final int MC = roundUp(Integer.getInteger("vecnn.gemm.mc", MR == 8 ? 192 : 96), lcm(MR, DEEP_MR));
+    static final int MC = roundUp(Integer.getInteger("vecnn.gemm.mc", MR == 8 ? 192 : 96), MR);
     /** Columns of a packed B block; KC x NC floats live in L2/L3. */
     static final int NC = roundUp(Integer.getInteger("vecnn.gemm.nc", 2048), NR);
-
-    private static int lcm(int x, int y) {
-        int a = x, b = y;
-        while (b != 0) {
-            int t = a % b;
-            a = b;
-            b = t;
-        }
-        return x / a * y;
-    }
 
     static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;

@@ -1,7 +1,6 @@
 package dev.vecnn.kernel;
 
 import static dev.vecnn.kernel.Blocking.A_STRIDE;
-import static dev.vecnn.kernel.Blocking.DEEP_MR;
 import static dev.vecnn.kernel.Blocking.KC;
 import static dev.vecnn.kernel.Blocking.MC;
 import static dev.vecnn.kernel.Blocking.MR;
@@ -58,15 +57,6 @@ public final class Gemm {
      * Floating-point operations (2 m n k) a slab must have to be worth a parallel region: below it a
      * product runs on the calling thread, since waking a parked worker costs tens of microseconds.
      */
-    /**
-     * Where the 12-row tile is used: k of at least two depth blocks and slabs of at least two MC
-     * blocks of rows. Alone (bench/profile's TileSweep, kc 256, B panels in L2) it ran 202-208 GFLOP/s
-     * against the 8-row tile's 170-175; inside the GEMM the gain on large squares is smaller and noisy
-     * (JMH, alternated: about +5% on 2048 and 1024, see the commit), and on batch-128 shapes (m = 128,
-     * or k = 128) the 8-row tile measured 5-20% faster, so those keep it.
-     */
-    static final int DEEP_MIN_K = 512, DEEP_MIN_ROWS = 384;
-
     static final long MIN_SLAB_FLOPS = Math.max(1, 1000L * Integer.getInteger("vecnn.gemm.minSlabKflop", 4000));
     /**
      * The same for the matrix-vector and narrow formulations, and the streamed one with A
@@ -97,8 +87,6 @@ public final class Gemm {
     private Activation act;
     private boolean epilogue;
     private int slabsM, slabsN, unitM, unitN;
-    /** Rows of the packed formulation's register tile for this call: MR or DEEP_MR. */
-    private int mr;
     // The swapped formulation computes C^T into `transposed` and then writes it into these.
     private boolean swapped;
     private float[] target;
@@ -343,36 +331,32 @@ public final class Gemm {
     private void choosePackedSlabs() {
         int threads = maxSlabs(MIN_SLAB_FLOPS);
         int unitsM = ceilDiv(m, MR), unitsN = ceilDiv(n, NR);
+        unitM = MR;
         unitN = NR;
         if (threads == 1 || unitsM * unitsN == 1) {
             slabsM = 1;
             slabsN = 1;
-        } else if (swapped) { // a slab must own whole rows of C (= columns of C^T) for the epilogue
+            return;
+        }
+        if (swapped) { // a slab must own whole rows of C (= columns of C^T) for the epilogue
             slabsM = 1;
             slabsN = Math.min(threads, unitsN);
-        } else {
-            double packBCost = transB ? 1.0 : 0.1, packACost = transA ? 0.3 : 1.0;
-            int tm = Math.min(threads, unitsM), tn = Math.min(threads, unitsN);
-            double flopsPerCycle = 32; // one thread's packed-kernel rate, in multiply-adds per cycle
-            double costM = (double) ceilDiv(unitsM, tm) * MR * unitsN * NR * k / flopsPerCycle
-                    + (double) k * n * packBCost + (double) k * m * packACost / tm;
-            double costN = (double) unitsM * MR * ceilDiv(unitsN, tn) * NR * k / flopsPerCycle
-                    + (double) k * m * packACost + (double) k * n * packBCost / tn;
-            if (costM <= costN) {
-                slabsM = tm;
-                slabsN = 1;
-            } else {
-                slabsM = 1;
-                slabsN = tn;
-            }
+            return;
         }
-        mr = packedTileRows(m / slabsM, k);
-        unitM = mr;
-    }
-
-    /** Rows of the packed register tile for slabs of {@code slabRows} rows of C and depth k. */
-    static int packedTileRows(int slabRows, int k) {
-        return k >= DEEP_MIN_K && slabRows >= DEEP_MIN_ROWS ? DEEP_MR : MR;
+        double packBCost = transB ? 1.0 : 0.1, packACost = transA ? 0.3 : 1.0;
+        int tm = Math.min(threads, unitsM), tn = Math.min(threads, unitsN);
+        double flopsPerCycle = 32; // one thread's packed-kernel rate, in multiply-adds per cycle
+        double costM = (double) ceilDiv(unitsM, tm) * MR * unitsN * NR * k / flopsPerCycle
+                + (double) k * n * packBCost + (double) k * m * packACost / tm;
+        double costN = (double) unitsM * MR * ceilDiv(unitsN, tn) * NR * k / flopsPerCycle
+                + (double) k * m * packACost + (double) k * n * packBCost / tn;
+        if (costM <= costN) {
+            slabsM = tm;
+            slabsN = 1;
+        } else {
+            slabsM = 1;
+            slabsN = tn;
+        }
     }
 
     /** Splits C over the threads by rows only, each slab whole units of {@code unit} rows. */
@@ -405,8 +389,7 @@ public final class Gemm {
         }
         GemmWorkspace ws = workspaces[worker];
         int kcMax = Math.min(KC, k);
-        int mr = this.mr;
-        float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, mr)) * kcMax * A_STRIDE);
+        float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, MR)) * kcMax * A_STRIDE);
         float[] pb = ws.packedB(Math.min(NC, Blocking.roundUp(colTo - colFrom, NR)) * kcMax);
         float[] tile = ws.tile;
         for (int jc = colFrom; jc < colTo; jc += NC) {
@@ -421,17 +404,13 @@ public final class Gemm {
                 boolean lastDepth = pc + kc >= k;
                 for (int ic = rowFrom; ic < rowTo; ic += MC) {
                     int mc = Math.min(MC, rowTo - ic);
-                    if (mr == MR) {
-                        Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
-                    } else {
-                        Packing.packADeep(transA, a, aOff, lda, ic, mc, pc, kc, pa);
-                    }
+                    Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
                     // An A micro-panel stays in L1 while B micro-panels stream from L2.
-                    for (int ir = 0; ir < mc; ir += mr) {
-                        int rows = Math.min(mr, mc - ir);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
                         int cBase = cOff + (ic + ir) * ldc + jc;
                         for (int jr = 0; jr < nc; jr += NR) {
-                            MicroKernel.kernel(mr, kc, pa, ir * kc * A_STRIDE, mr, pb, jr * kc, NR,
+                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, MR, pb, jr * kc, NR,
                                     c, cBase + jr, ldc, rows, Math.min(NR, nc - jr),
                                     alpha, readC, betaEff, tile, ws.zeros);
                         }
@@ -523,7 +502,7 @@ public final class Gemm {
                         step = MR;
                     }
                     for (int jr = 0; jr < n; jr += NR) {
-                        MicroKernel.kernel(MR, kc, src, srcOff, step, pb, jr * kc, NR, c, cOff + i * ldc + jr, ldc,
+                        MicroKernel.kernel(kc, src, srcOff, step, pb, jr * kc, NR, c, cOff + i * ldc + jr, ldc,
                                 rows, Math.min(NR, n - jr), alpha, readC, betaEff, ws.tile, ws.zeros);
                     }
                 }
@@ -555,7 +534,7 @@ public final class Gemm {
                 } else {
                     Packing.packA(false, a, aOff, lda, i, rows, pc, kc, pa);
                     for (int jr = 0; jr < n; jr += NR) {
-                        MicroKernel.kernel(MR, kc, pa, 0, MR, pb, pc * width + jr * kc, NR, c, cRow + jr, ldc,
+                        MicroKernel.kernel(kc, pa, 0, MR, pb, pc * width + jr * kc, NR, c, cRow + jr, ldc,
                                 rows, Math.min(NR, n - jr), alpha, readC, betaEff, ws.tile, ws.zeros);
                     }
                 }

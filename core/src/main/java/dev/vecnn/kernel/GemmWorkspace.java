@@ -1,6 +1,6 @@
 package dev.vecnn.kernel;
 
-import static dev.vecnn.kernel.Blocking.DEEP_MR;
+import static dev.vecnn.kernel.Blocking.MR;
 import static dev.vecnn.kernel.Blocking.NR;
 
 /**
@@ -10,7 +10,7 @@ import static dev.vecnn.kernel.Blocking.NR;
 final class GemmWorkspace {
     float[] packedA = new float[0];
     float[] packedB = new float[0];
-    final float[] tile = new float[Math.max(DEEP_MR * NR, 16)];
+    final float[] tile = new float[Math.max(MR * NR, 16)];
     /** A row of NR zeros: the C source of the micro-kernel's write-back when C must not be read. */
     final float[] zeros = new float[NR];
 

@@ -13,9 +13,8 @@ import jdk.incubator.vector.FloatVector;
  * (MR elements per k) and a B panel of NR floats per k, {@code bStep} floats apart: NR in a packed
  * panel, or ldb when B is read in place (not transposed, so its rows are already contiguous).
  *
- * <p>The tiles, chosen by vector width (see {@link Blocking#MR}): 8 rows (16 accumulators) for
- * 512-bit vectors, where AVX-512 has 32 registers and broadcasts from memory are free, and 12 rows
- * (24 accumulators, {@link Blocking#DEEP_MR}) for products deep and tall enough (see Gemm); 6 rows
+ * <p>Two tiles, chosen once by vector width (see {@link Blocking#MR}): 8 rows (16 accumulators)
+ * for 512-bit vectors, where AVX-512 has 32 registers and broadcasts from memory are free; 6 rows
  * (12 accumulators + 2 B + 1 A = 15 of AVX2's 16 registers) for 256-bit vectors, reading A
  * pre-broadcast, because C2 turns {@code broadcast(pa[i])} on AVX2 into a load plus a shuffle that
  * competes with the FMAs for a vector pipe (measured on Zen 5 with AVX2: 44 GFLOP/s with scalar
@@ -35,24 +34,23 @@ final class MicroKernel {
     private MicroKernel() {}
 
     /**
-     * C[rows x cols] at c[cOff], leading dimension ldc, by the {@code mr}-row tile (MR, or DEEP_MR
-     * when it differs), from an A panel holding element (r, p) at pa[aOff + p * aStep + r]: aStep = mr
-     * for a packed panel, or lda for a transposed A read in place (its MR values of one k are
-     * contiguous; 8-row tile only). A tile cut by the edge of C is computed whole into {@code tile}
-     * (mr x NR) and merged from there: keeping the edge case out of the vector method matters, since
-     * once C2 saw an edge path in it the whole kernel ran at half speed.
+     * C[rows x cols] at c[cOff], leading dimension ldc, from an A panel holding element (r, p) at
+     * pa[aOff + p * aStep + r]: aStep = MR for a packed panel, or lda for a transposed A read in
+     * place (its MR values of one k are contiguous; 8-row tile only). A tile cut by the edge of C is
+     * computed whole into {@code tile} (MR x NR) and merged from there: keeping the edge case out of
+     * the vector method matters, since once C2 saw an edge path in it the whole kernel ran at half speed.
      */
-    static void kernel(int mr, int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
+    static void kernel(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                        float[] c, int cOff, int ldc, int rows, int cols,
                        float alpha, boolean readC, float betaEff, float[] tile, float[] zeros) {
-        if (rows == mr && cols == NR) {
+        if (rows == MR && cols == NR) {
             if (readC) {
-                full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
             } else {
-                full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
             }
         } else {
-            full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
+            full(kc, pa, aOff, aStep, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
             writeEdge(c, cOff, ldc, rows, cols, readC, betaEff, tile);
         }
     }
@@ -76,131 +74,14 @@ final class MicroKernel {
         }
     }
 
-    private static void full(int mr, int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
+    private static void full(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                              float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                              float alpha, float betaEff) {
-        if (mr == 12) {
-            kernel12(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
-        } else if (MR == 8) {
+        if (MR == 8) {
             kernel8(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         } else {
             kernel6(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         }
-    }
-
-    /** The 12 x (2 vectors) tile: 24 accumulators; A holds one float per element, broadcast in the loop. */
-    static void kernel12(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
-                        float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
-                        float alpha, float betaEff) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
-        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
-        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
-        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
-        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
-        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
-        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
-        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
-        FloatVector c80 = FloatVector.zero(SPECIES), c81 = FloatVector.zero(SPECIES);
-        FloatVector c90 = FloatVector.zero(SPECIES), c91 = FloatVector.zero(SPECIES);
-        FloatVector c100 = FloatVector.zero(SPECIES), c101 = FloatVector.zero(SPECIES);
-        FloatVector c110 = FloatVector.zero(SPECIES), c111 = FloatVector.zero(SPECIES);
-        int ai = aOff;
-        int bi = bOff;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, pb, bi + LANES);
-            FloatVector a;
-            a = FloatVector.broadcast(SPECIES, pa[ai + 0]);
-            c00 = a.fma(b0, c00);
-            c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 1]);
-            c10 = a.fma(b0, c10);
-            c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 2]);
-            c20 = a.fma(b0, c20);
-            c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 3]);
-            c30 = a.fma(b0, c30);
-            c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 6]);
-            c60 = a.fma(b0, c60);
-            c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 7]);
-            c70 = a.fma(b0, c70);
-            c71 = a.fma(b1, c71);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 8]);
-            c80 = a.fma(b0, c80);
-            c81 = a.fma(b1, c81);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 9]);
-            c90 = a.fma(b0, c90);
-            c91 = a.fma(b1, c91);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 10]);
-            c100 = a.fma(b0, c100);
-            c101 = a.fma(b1, c101);
-            a = FloatVector.broadcast(SPECIES, pa[ai + 11]);
-            c110 = a.fma(b0, c110);
-            c111 = a.fma(b1, c111);
-            ai += aStep;
-            bi += bStep;
-        }
-        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
-        FloatVector bv = FloatVector.broadcast(SPECIES, betaEff);
-        int o = cOff;
-        int so = srcOff;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c00.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c01.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c10.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c11.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c20.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c21.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c30.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c31.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c40.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c41.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c50.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c51.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c60.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c61.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c70.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c71.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c80.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c81.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c90.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c91.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c100.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c101.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
-        FloatVector.fromArray(SPECIES, src, so).fma(bv, c110.mul(av)).intoArray(c, o);
-        FloatVector.fromArray(SPECIES, src, so + LANES).fma(bv, c111.mul(av)).intoArray(c, o + LANES);
-        o += ldc;
-        so += lds;
     }
 
     /** The 8 x (2 vectors) tile: 16 accumulators; A holds one float per element, broadcast in the loop. */

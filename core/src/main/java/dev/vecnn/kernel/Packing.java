@@ -1,7 +1,6 @@
 package dev.vecnn.kernel;
 
 import static dev.vecnn.kernel.Blocking.A_STRIDE;
-import static dev.vecnn.kernel.Blocking.DEEP_MR;
 import static dev.vecnn.kernel.Blocking.LANES;
 import static dev.vecnn.kernel.Blocking.MR;
 import static dev.vecnn.kernel.Blocking.NR;
@@ -71,34 +70,6 @@ final class Packing {
                     }
                 }
                 d += kc * MR * A_STRIDE;
-            }
-        }
-    }
-
-    /**
-     * As {@link #packA} for panels of {@link Blocking#DEEP_MR} rows, one float per element (512-bit
-     * lanes only). Kept apart from packA so that both copy loops see a constant panel height: with
-     * the height as a parameter, batch-128 products (which pack relatively more) measured 10-20% slower.
-     */
-    static void packADeep(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
-        int d = 0;
-        for (int ir = 0; ir < mc; ir += DEEP_MR) {
-            int rows = Math.min(DEEP_MR, mc - ir);
-            if (transA) {
-                int src = aOff + p0 * lda + i0 + ir;
-                for (int p = 0; p < kc; p++, src += lda, d += DEEP_MR) {
-                    for (int r = 0; r < DEEP_MR; r++) {
-                        dst[d + r] = r < rows ? a[src + r] : 0f;
-                    }
-                }
-            } else {
-                for (int r = 0; r < DEEP_MR; r++) {
-                    int src = aOff + (i0 + ir + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * DEEP_MR + r] = r < rows ? a[src + p] : 0f;
-                    }
-                }
-                d += kc * DEEP_MR;
             }
         }
     }

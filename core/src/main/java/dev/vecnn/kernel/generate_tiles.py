@@ -19,9 +19,9 @@ def write_back(rows):
 
 def micro(rows):
     L = []
-    doc = ("A holds one float per element, broadcast in the loop" if rows != 6 else
+    doc = ("A holds one float per element, broadcast in the loop" if rows == 8 else
            "A holds each element pre-broadcast to a whole vector (see Blocking.A_STRIDE)")
-    step = "int aStep, " if rows != 6 else ""
+    step = "int aStep, " if rows == 8 else ""
     L.append(f"""    /** The {rows} x (2 vectors) tile: {2*rows} accumulators; {doc}. */
     static void kernel{rows}(int kc, float[] pa, int aOff, {step}float[] pb, int bOff, int bStep,
                         float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
@@ -35,13 +35,13 @@ def micro(rows):
             FloatVector b1 = FloatVector.fromArray(SPECIES, pb, bi + LANES);
             FloatVector a;""")
     for r in range(rows):
-        if rows != 6:
+        if rows == 8:
             L.append(f"            a = FloatVector.broadcast(SPECIES, pa[ai + {r}]);")
         else:
             L.append(f"            a = FloatVector.fromArray(SPECIES, pa, ai + {r} * LANES);")
         L.append(f"            c{r}0 = a.fma(b0, c{r}0);")
         L.append(f"            c{r}1 = a.fma(b1, c{r}1);")
-    L.append(f"""            ai += {"aStep" if rows != 6 else str(rows) + " * LANES"};
+    L.append(f"""            ai += {"aStep" if rows == 8 else str(rows) + " * LANES"};
             bi += bStep;
         }}""")
     L += write_back(rows)
@@ -92,9 +92,8 @@ import jdk.incubator.vector.FloatVector;
  * (MR elements per k) and a B panel of NR floats per k, {@code bStep} floats apart: NR in a packed
  * panel, or ldb when B is read in place (not transposed, so its rows are already contiguous).
  *
- * <p>The tiles, chosen by vector width (see {@link Blocking#MR}): 8 rows (16 accumulators) for
- * 512-bit vectors, where AVX-512 has 32 registers and broadcasts from memory are free, and 12 rows
- * (24 accumulators, {@link Blocking#DEEP_MR}) for products deep and tall enough (see Gemm); 6 rows
+ * <p>Two tiles, chosen once by vector width (see {@link Blocking#MR}): 8 rows (16 accumulators)
+ * for 512-bit vectors, where AVX-512 has 32 registers and broadcasts from memory are free; 6 rows
  * (12 accumulators + 2 B + 1 A = 15 of AVX2's 16 registers) for 256-bit vectors, reading A
  * pre-broadcast, because C2 turns {@code broadcast(pa[i])} on AVX2 into a load plus a shuffle that
  * competes with the FMAs for a vector pipe (measured on Zen 5 with AVX2: 44 GFLOP/s with scalar
@@ -114,24 +113,23 @@ final class MicroKernel {
     private MicroKernel() {}
 
     /**
-     * C[rows x cols] at c[cOff], leading dimension ldc, by the {@code mr}-row tile (MR, or DEEP_MR
-     * when it differs), from an A panel holding element (r, p) at pa[aOff + p * aStep + r]: aStep = mr
-     * for a packed panel, or lda for a transposed A read in place (its MR values of one k are
-     * contiguous; 8-row tile only). A tile cut by the edge of C is computed whole into {@code tile}
-     * (mr x NR) and merged from there: keeping the edge case out of the vector method matters, since
-     * once C2 saw an edge path in it the whole kernel ran at half speed.
+     * C[rows x cols] at c[cOff], leading dimension ldc, from an A panel holding element (r, p) at
+     * pa[aOff + p * aStep + r]: aStep = MR for a packed panel, or lda for a transposed A read in
+     * place (its MR values of one k are contiguous; 8-row tile only). A tile cut by the edge of C is
+     * computed whole into {@code tile} (MR x NR) and merged from there: keeping the edge case out of
+     * the vector method matters, since once C2 saw an edge path in it the whole kernel ran at half speed.
      */
-    static void kernel(int mr, int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
+    static void kernel(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                        float[] c, int cOff, int ldc, int rows, int cols,
                        float alpha, boolean readC, float betaEff, float[] tile, float[] zeros) {
-        if (rows == mr && cols == NR) {
+        if (rows == MR && cols == NR) {
             if (readC) {
-                full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, c, cOff, ldc, alpha, betaEff);
             } else {
-                full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
+                full(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, zeros, 0, 0, alpha, 0f);
             }
         } else {
-            full(mr, kc, pa, aOff, aStep, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
+            full(kc, pa, aOff, aStep, pb, bOff, bStep, tile, 0, NR, zeros, 0, 0, alpha, 0f);
             writeEdge(c, cOff, ldc, rows, cols, readC, betaEff, tile);
         }
     }
@@ -155,19 +153,16 @@ final class MicroKernel {
         }
     }
 
-    private static void full(int mr, int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
+    private static void full(int kc, float[] pa, int aOff, int aStep, float[] pb, int bOff, int bStep,
                              float[] c, int cOff, int ldc, float[] src, int srcOff, int lds,
                              float alpha, float betaEff) {
-        if (mr == 12) {
-            kernel12(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
-        } else if (MR == 8) {
+        if (MR == 8) {
             kernel8(kc, pa, aOff, aStep, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         } else {
             kernel6(kc, pa, aOff, pb, bOff, bStep, c, cOff, ldc, src, srcOff, lds, alpha, betaEff);
         }
     }
 ''']
-M += micro(12)
 M += micro(8)
 M += micro_rows()
 M += micro(6)

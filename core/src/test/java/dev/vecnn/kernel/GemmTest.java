@@ -141,7 +141,7 @@ class GemmTest {
             {10000, 1, 784}, {784, 1, 10000}, {1003, 1, 17}, {70, 1, 33},
             // the narrow formulation (2 to 16 columns, k up to 256): an output layer over 32 or 128 units
             {2048, 10, 32}, {1003, 10, 32}, {135, 16, 128}, {61, 2, 256}, {77, 13, 255},
-            // the 12-row tile (k of 512 or more, slabs of 384 rows or more): partial last tile and panel
+            // packed, several depth and row blocks, a partial last tile and panel
             {1000, 100, 700}, {775, 129, 1030}};
         List<Problem> list = new ArrayList<>();
         long seed = 100;
@@ -184,7 +184,7 @@ class GemmTest {
         int[][] shapes = {{128, 784, 128}, {784, 128, 128}, {128, 128, 784}, {128, 10, 784},
             {784, 10, 128}, {128, 784, 10}, {129, 33, 600}, {300, 517, 700}, {45, 2100, 40},
             {1000, 32, 784}, {133, 24, 600}, {2003, 1, 784}, {785, 1, 3000}, {2051, 10, 32}, {131, 10, 128},
-            {1000, 100, 700}, {800, 70, 1030}}; // the last two: the deep tile on 1 and 2 threads, not on 3
+            {1000, 100, 700}, {800, 70, 1030}};
         List<Problem> list = new ArrayList<>();
         long seed = 900;
         for (int[] s : shapes) {
@@ -255,16 +255,6 @@ class GemmTest {
         assertFalse(Gemm.useNarrow(true, 10, 32), "a transposed A is not read by rows");
         assertFalse(Gemm.useNarrow(false, 1, 32), "one column is a matrix-vector product");
         assertFalse(Gemm.useNarrow(false, 32, 32), "wider than one vector");
-    }
-
-    @Test
-    void deepTileOnlyForDeepProductsWithTallSlabs() {
-        assertEquals(Blocking.DEEP_MR, Gemm.packedTileRows(1000, 700), "1000-row slab, k 700");
-        assertEquals(Blocking.DEEP_MR, Gemm.packedTileRows(400, 1030), "400-row slab, k 1030");
-        assertEquals(Blocking.MR, Gemm.packedTileRows(333, 700), "333-row slab");
-        assertEquals(Blocking.MR, Gemm.packedTileRows(128, 784), "batch-128 forward");
-        assertEquals(Blocking.MR, Gemm.packedTileRows(784, 128), "batch-128 weight gradient");
-        assertEquals(Blocking.LANES >= 16 ? 12 : Blocking.MR, Blocking.DEEP_MR);
     }
 
     @Test
