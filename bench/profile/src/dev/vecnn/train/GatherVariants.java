@@ -42,7 +42,6 @@ public class GatherVariants {
       int variant = v % names.length;
       long t = 0; int steps = 0;
       for (int ep = 0; ep < 8; ep++) {
-        Collections.shuffle(Arrays.asList(Arrays.stream(order).boxed().toArray(Integer[]::new)), r);
         for (int i = n - 1; i > 0; i--) { int j = r.nextInt(i + 1); int tmp = order[i]; order[i] = order[j]; order[j] = tmp; }
         for (int r0 = 0; r0 + batch <= n; r0 += batch) {
           long s = System.nanoTime();

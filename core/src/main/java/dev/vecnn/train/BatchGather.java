@@ -25,9 +25,10 @@ final class BatchGather implements KernelPool.Task {
     private float[] x;
     private int[] y;
     private int tasks;
-    /** Sums of the read-ahead, kept so the JIT cannot drop its loads; one per worker, 64 bytes apart. */
-    private float[] touched = new float[0];
-    static final int READ_AHEAD_ROWS = 8;
+    /** Rows read ahead while the rows before them are copied. */
+    private static final int READ_AHEAD_ROWS = 8;
+    /** The read-ahead's sum, stored so the JIT cannot drop its loads; never read. */
+    private float readAheadSum;
 
     /** x[i] = row order[first + i] of data, y[i] its label, for i in [0, rows). */
     void run(KernelPool pool, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
@@ -38,9 +39,6 @@ final class BatchGather implements KernelPool.Task {
         this.x = x;
         this.y = y;
         this.tasks = ParallelSplit.tasks(pool, (long) rows * data.features());
-        if (touched.length < pool.threads() * 16) {
-            touched = new float[pool.threads() * 16];
-        }
         try {
             pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {
@@ -67,7 +65,7 @@ final class BatchGather implements KernelPool.Task {
                 y[i] = labels[row];
             }
         }
-        touched[worker * 16] = sum;
+        readAheadSum = sum;
     }
 
     /** Reads one float of each cache line (16 floats) of batch rows [from, to). */
