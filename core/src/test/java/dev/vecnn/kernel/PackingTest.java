@@ -1,0 +1,61 @@
+package dev.vecnn.kernel;
+
+import static dev.vecnn.kernel.Blocking.A_STRIDE;
+import static dev.vecnn.kernel.Blocking.MR;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class PackingTest {
+    private static final int[] ROWS = {1, 2, 7, 8, 9, 15, 16, 17, 33, 192};
+    private static final int[] DEPTHS = {1, 2, 7, 15, 16, 17, 31, 32, 33, 255, 256};
+
+    /** The vector packing equals the scalar reference exactly, whatever the edges, offsets and padding. */
+    @Test
+    void packAEqualsScalarReference() {
+        for (boolean transA : new boolean[] {false, true}) {
+            for (int mc : ROWS) {
+                for (int kc : DEPTHS) {
+                    int i0 = 3, p0 = 5, rows = i0 + mc + 2, depth = p0 + kc + 1;
+                    // op(A) is rows x depth; stored transposed when transA, with padded leading dimension
+                    int storedRows = transA ? depth : rows, storedCols = transA ? rows : depth;
+                    int lda = storedCols + 3, aOff = 7;
+                    float[] a = ReductionsTest.random(aOff + storedRows * lda, mc * 1000L + kc + (transA ? 1 : 0));
+                    int len = Blocking.roundUp(mc, MR) * kc * A_STRIDE;
+                    float[] got = new float[len + 16], expected = new float[len + 16];
+                    Arrays.fill(got, Float.NaN); // every packed element must be written, padding rows included
+                    Arrays.fill(expected, Float.NaN);
+                    Packing.packA(transA, a, aOff, lda, i0, mc, p0, kc, got);
+                    Packing.packAReference(transA, a, aOff, lda, i0, mc, p0, kc, expected, 0);
+                    String what = (transA ? "A^T" : "A") + " mc " + mc + " kc " + kc;
+                    assertArrayEquals(expected, got, 0f, what);
+                    for (int i = 0; i < len; i++) {
+                        if (Float.isNaN(got[i])) throw new AssertionError(what + ": element " + i + " not written");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The reference itself against the documented layout, so the two cannot be wrong together. */
+    @Test
+    void packAReferenceFollowsTheDocumentedLayout() {
+        int mc = 11, kc = 19, lda = 40;
+        float[] a = ReductionsTest.random(lda * 40, 5);
+        for (boolean transA : new boolean[] {false, true}) {
+            float[] dst = new float[Blocking.roundUp(mc, MR) * kc * A_STRIDE];
+            Packing.packAReference(transA, a, 1, lda, 2, mc, 3, kc, dst, 0);
+            for (int i = 0; i < Blocking.roundUp(mc, MR); i++) {
+                for (int p = 0; p < kc; p++) {
+                    float want = i >= mc ? 0f : transA ? a[1 + (3 + p) * lda + 2 + i] : a[1 + (2 + i) * lda + 3 + p];
+                    int panel = i / MR, r = i % MR;
+                    int at = (panel * kc * MR + p * MR + r) * A_STRIDE;
+                    for (int s = 0; s < A_STRIDE; s++) {
+                        if (dst[at + s] != want) throw new AssertionError("A^T " + transA + " (" + i + ", " + p + ")");
+                    }
+                }
+            }
+        }
+    }
+}
