@@ -27,7 +27,7 @@ final class Packing {
      * one k contiguously (two k-steps joined into one vector), and an untransposed A is transposed 8 rows by 16
      * k at a time in registers. The scalar copy spent about 14% of a 1000 x 128 x 784 product
      * (a fifth of a nanosecond an element from L3); the in-register transpose halves that
-     * ({@code bench/profile/run dev.vecnn.kernel.PackAVariants}). Edge panels and the last k below a
+     * ({@code bench/profile/run dev.vecnn.kernel.PackingVariants}). Edge panels and the last k below a
      * multiple of 16 take the scalar reference.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
@@ -77,6 +77,7 @@ final class Packing {
     // Two-vector shuffles (indices 16-31 pick from the second vector): the low halves of two
     // vectors, then the three rounds of the 8 x 16 transpose.
     private static final VectorShuffle<Float> HALVES = shuffle(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+    private static final VectorShuffle<Float> UPPER_HALVES = shuffle(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
     private static final VectorShuffle<Float> PAIRS_LO = shuffle(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
     private static final VectorShuffle<Float> PAIRS_HI = shuffle(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
     private static final VectorShuffle<Float> QUADS_LO = shuffle(0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
@@ -124,6 +125,73 @@ final class Packing {
         q2.rearrange(OCTS_HI, u2).intoArray(dst, d + 80);
         q3.rearrange(OCTS_LO, u3).intoArray(dst, d + 96);
         q3.rearrange(OCTS_HI, u3).intoArray(dst, d + 112);
+    }
+
+    /**
+     * Rows r = 0..15 of 16 floats each, row r at b[src + r * ldb], into 16 k-steps of 16 floats,
+     * k-step p at dst[d + p * ldd]: the three rounds of {@link #transpose8x16} on rows 0-7 and on
+     * rows 8-15, then a fourth that joins the two halves of each k-step. (One method with the
+     * eight-row rounds written out twice: vectors handed to a method the JIT does not inline are
+     * boxed, and a variant with strided half-vector stores ran 5 times slower.)
+     */
+    private static void transpose16x16(float[] b, int src, int ldb, float[] dst, int d, int ldd) {
+        FloatVector ra0 = FloatVector.fromArray(SPECIES, b, src);
+        FloatVector ra1 = FloatVector.fromArray(SPECIES, b, src + ldb);
+        FloatVector ra2 = FloatVector.fromArray(SPECIES, b, src + 2 * ldb);
+        FloatVector ra3 = FloatVector.fromArray(SPECIES, b, src + 3 * ldb);
+        FloatVector ra4 = FloatVector.fromArray(SPECIES, b, src + 4 * ldb);
+        FloatVector ra5 = FloatVector.fromArray(SPECIES, b, src + 5 * ldb);
+        FloatVector ra6 = FloatVector.fromArray(SPECIES, b, src + 6 * ldb);
+        FloatVector ra7 = FloatVector.fromArray(SPECIES, b, src + 7 * ldb);
+        FloatVector pa01l = ra0.rearrange(PAIRS_LO, ra1), pa01h = ra0.rearrange(PAIRS_HI, ra1);
+        FloatVector pa23l = ra2.rearrange(PAIRS_LO, ra3), pa23h = ra2.rearrange(PAIRS_HI, ra3);
+        FloatVector pa45l = ra4.rearrange(PAIRS_LO, ra5), pa45h = ra4.rearrange(PAIRS_HI, ra5);
+        FloatVector pa67l = ra6.rearrange(PAIRS_LO, ra7), pa67h = ra6.rearrange(PAIRS_HI, ra7);
+        FloatVector qa0 = pa01l.rearrange(QUADS_LO, pa23l), qa1 = pa01l.rearrange(QUADS_HI, pa23l);
+        FloatVector qa2 = pa01h.rearrange(QUADS_LO, pa23h), qa3 = pa01h.rearrange(QUADS_HI, pa23h);
+        FloatVector ua0 = pa45l.rearrange(QUADS_LO, pa67l), ua1 = pa45l.rearrange(QUADS_HI, pa67l);
+        FloatVector ua2 = pa45h.rearrange(QUADS_LO, pa67h), ua3 = pa45h.rearrange(QUADS_HI, pa67h);
+        FloatVector rb0 = FloatVector.fromArray(SPECIES, b, src + 8 * ldb);
+        FloatVector rb1 = FloatVector.fromArray(SPECIES, b, src + 9 * ldb);
+        FloatVector rb2 = FloatVector.fromArray(SPECIES, b, src + 10 * ldb);
+        FloatVector rb3 = FloatVector.fromArray(SPECIES, b, src + 11 * ldb);
+        FloatVector rb4 = FloatVector.fromArray(SPECIES, b, src + 12 * ldb);
+        FloatVector rb5 = FloatVector.fromArray(SPECIES, b, src + 13 * ldb);
+        FloatVector rb6 = FloatVector.fromArray(SPECIES, b, src + 14 * ldb);
+        FloatVector rb7 = FloatVector.fromArray(SPECIES, b, src + 15 * ldb);
+        FloatVector pb01l = rb0.rearrange(PAIRS_LO, rb1), pb01h = rb0.rearrange(PAIRS_HI, rb1);
+        FloatVector pb23l = rb2.rearrange(PAIRS_LO, rb3), pb23h = rb2.rearrange(PAIRS_HI, rb3);
+        FloatVector pb45l = rb4.rearrange(PAIRS_LO, rb5), pb45h = rb4.rearrange(PAIRS_HI, rb5);
+        FloatVector pb67l = rb6.rearrange(PAIRS_LO, rb7), pb67h = rb6.rearrange(PAIRS_HI, rb7);
+        FloatVector qb0 = pb01l.rearrange(QUADS_LO, pb23l), qb1 = pb01l.rearrange(QUADS_HI, pb23l);
+        FloatVector qb2 = pb01h.rearrange(QUADS_LO, pb23h), qb3 = pb01h.rearrange(QUADS_HI, pb23h);
+        FloatVector ub0 = pb45l.rearrange(QUADS_LO, pb67l), ub1 = pb45l.rearrange(QUADS_HI, pb67l);
+        FloatVector ub2 = pb45h.rearrange(QUADS_LO, pb67h), ub3 = pb45h.rearrange(QUADS_HI, pb67h);
+        FloatVector oa0 = qa0.rearrange(OCTS_LO, ua0), oa1 = qa0.rearrange(OCTS_HI, ua0);
+        FloatVector oa2 = qa1.rearrange(OCTS_LO, ua1), oa3 = qa1.rearrange(OCTS_HI, ua1);
+        FloatVector oa4 = qa2.rearrange(OCTS_LO, ua2), oa5 = qa2.rearrange(OCTS_HI, ua2);
+        FloatVector oa6 = qa3.rearrange(OCTS_LO, ua3), oa7 = qa3.rearrange(OCTS_HI, ua3);
+        FloatVector ob0 = qb0.rearrange(OCTS_LO, ub0), ob1 = qb0.rearrange(OCTS_HI, ub0);
+        FloatVector ob2 = qb1.rearrange(OCTS_LO, ub1), ob3 = qb1.rearrange(OCTS_HI, ub1);
+        FloatVector ob4 = qb2.rearrange(OCTS_LO, ub2), ob5 = qb2.rearrange(OCTS_HI, ub2);
+        FloatVector ob6 = qb3.rearrange(OCTS_LO, ub3), ob7 = qb3.rearrange(OCTS_HI, ub3);
+        // k-step 2t: lanes 0-7 of each half's vector t; k-step 2t + 1: lanes 8-15
+        oa0.rearrange(HALVES, ob0).intoArray(dst, d);
+        oa0.rearrange(UPPER_HALVES, ob0).intoArray(dst, d + ldd);
+        oa1.rearrange(HALVES, ob1).intoArray(dst, d + 2 * ldd);
+        oa1.rearrange(UPPER_HALVES, ob1).intoArray(dst, d + 3 * ldd);
+        oa2.rearrange(HALVES, ob2).intoArray(dst, d + 4 * ldd);
+        oa2.rearrange(UPPER_HALVES, ob2).intoArray(dst, d + 5 * ldd);
+        oa3.rearrange(HALVES, ob3).intoArray(dst, d + 6 * ldd);
+        oa3.rearrange(UPPER_HALVES, ob3).intoArray(dst, d + 7 * ldd);
+        oa4.rearrange(HALVES, ob4).intoArray(dst, d + 8 * ldd);
+        oa4.rearrange(UPPER_HALVES, ob4).intoArray(dst, d + 9 * ldd);
+        oa5.rearrange(HALVES, ob5).intoArray(dst, d + 10 * ldd);
+        oa5.rearrange(UPPER_HALVES, ob5).intoArray(dst, d + 11 * ldd);
+        oa6.rearrange(HALVES, ob6).intoArray(dst, d + 12 * ldd);
+        oa6.rearrange(UPPER_HALVES, ob6).intoArray(dst, d + 13 * ldd);
+        oa7.rearrange(HALVES, ob7).intoArray(dst, d + 14 * ldd);
+        oa7.rearrange(UPPER_HALVES, ob7).intoArray(dst, d + 15 * ldd);
     }
 
     /**
@@ -186,7 +254,8 @@ final class Packing {
     /**
      * Packs columns [j0, j0 + nc) and depth [p0, p0 + kc) of op(B) into {@code dst} from dstOff:
      * panel s occupies dst[dstOff + s * kc * NR ...], element (p, j) of the panel at p * NR + j.
-     * Columns beyond nc are zero.
+     * Columns beyond nc are zero. A transposed B is transposed 16 rows by 16 k at a time in
+     * registers, like an A panel.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int nc, int p0, int kc,
                       float[] dst, int dstOff) {
@@ -207,6 +276,54 @@ final class Packing {
                     for (int p = 0; p < kc; p++, src += ldb, d += NR) {
                         FloatVector.fromArray(SPECIES, b, src, m0).intoArray(dst, d);
                         FloatVector.fromArray(SPECIES, b, src + LANES, m1).intoArray(dst, d + LANES);
+                    }
+                }
+            } else {
+                // element (p, j) at b[bOff + j * ldb + p]: transpose NR rows of B into k-major order,
+                // 16 rows by 16 k at a time in registers, the rest of them and the padding by element
+                int s = 0;
+                if (LANES == 16) {
+                    for (; s + 16 <= cols; s += 16) {
+                        int src = bOff + (j0 + jr + s) * ldb + p0;
+                        int p = 0;
+                        for (; p + 16 <= kc; p += 16) {
+                            transpose16x16(b, src + p, ldb, dst, d + p * NR + s, NR);
+                        }
+                        for (int r = 0; r < 16; r++) {
+                            for (int q = p; q < kc; q++) {
+                                dst[d + q * NR + s + r] = b[src + r * ldb + q];
+                            }
+                        }
+                    }
+                }
+                for (; s < NR; s++) {
+                    if (s < cols) {
+                        int src = bOff + (j0 + jr + s) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + s] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + s] = 0f;
+                        }
+                    }
+                }
+                d += kc * NR;
+            }
+        }
+    }
+
+    /** The scalar reference of {@link #packB} (the tests' oracle): the same layout. */
+    static void packBReference(boolean transB, float[] b, int bOff, int ldb, int j0, int nc, int p0, int kc,
+                               float[] dst, int dstOff) {
+        int d = dstOff;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            if (!transB) {
+                int src = bOff + p0 * ldb + j0 + jr;
+                for (int p = 0; p < kc; p++, src += ldb, d += NR) {
+                    for (int j = 0; j < NR; j++) {
+                        dst[d + j] = j < cols ? b[src + j] : 0f;
                     }
                 }
             } else {
