@@ -6,7 +6,7 @@ import java.util.*;
  * reference and with Packing.packA (vector copies and the in-register transpose), both
  * orientations; then a transposed B of 784 x m (the forward product's weights in out-in layout)
  * in NC x KC blocks, reference against Packing.packB. Arg: m (192 keeps A in L2; 1000 is an
- * inference batch, from L3). Rounds 8-13 are printed.
+ * inference batch, from L3); -Dk=N for another depth (row length). Rounds 8-13 are printed.
  */
 public class PackingVariants {
   interface Pack { void run(boolean reference, int pc, int kc, int from, int count); }
@@ -25,7 +25,7 @@ public class PackingVariants {
   }
 
   public static void main(String[] args) {
-    int m = Integer.parseInt(args[0]), k = 784;
+    int m = Integer.parseInt(args[0]), k = Integer.getInteger("k", 784);
     float[] a = new float[m * k]; Random r = new Random(3);
     for (int i = 0; i < a.length; i++) a[i] = r.nextFloat();
     float[] pa = new float[Blocking.roundUp(Blocking.MC, Blocking.MR) * Blocking.KC * Blocking.A_STRIDE];

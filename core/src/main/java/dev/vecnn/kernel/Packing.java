@@ -44,11 +44,11 @@ final class Packing {
                 int src = aOff + p0 * lda + i0 + ir;
                 int p = 0;
                 if (LANES == 16) {
-                    // two k-steps a vector: the first 8 of 16 floats read at k and at k + 1, as long
-                    // as the second read of 16 stays inside a
-                    for (; p + 2 <= kc && src + lda + LANES <= a.length; p += 2, src += 2 * lda) {
-                        FloatVector.fromArray(SPECIES, a, src)
-                                .rearrange(HALVES, FloatVector.fromArray(SPECIES, a, src + lda))
+                    // two k-steps a vector: 8 floats at k into lanes 0-7, 8 at k + 1 into lanes 8-15
+                    // (masked loads touch only the panel's own cache lines)
+                    for (; p + 2 <= kc; p += 2, src += 2 * lda) {
+                        FloatVector.fromArray(SPECIES, a, src, LOW_HALF)
+                                .blend(FloatVector.fromArray(SPECIES, a, src + lda - 8, HIGH_HALF), HIGH_HALF)
                                 .intoArray(dst, d + p * MR);
                     }
                 }
@@ -84,6 +84,9 @@ final class Packing {
     private static final VectorShuffle<Float> QUADS_HI = shuffle(8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
     private static final VectorShuffle<Float> OCTS_LO = shuffle(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23);
     private static final VectorShuffle<Float> OCTS_HI = shuffle(8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31);
+
+    private static final VectorMask<Float> LOW_HALF = LANES == 16 ? SPECIES.indexInRange(0, 8) : null;
+    private static final VectorMask<Float> HIGH_HALF = LANES == 16 ? LOW_HALF.not() : null;
 
     private static VectorShuffle<Float> shuffle(int... indices) {
         if (LANES != 16) {
