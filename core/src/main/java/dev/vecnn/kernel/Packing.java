@@ -24,11 +24,12 @@ final class Packing {
      * A_STRIDE times. Rows beyond mc are zero.
      *
      * <p>Full panels of the 8-row tile are moved in vectors: a transposed A gives the 8 values of
-     * one k contiguously (two k-steps joined into one vector), and an untransposed A is transposed 8 rows by 16
-     * k at a time in registers. The scalar copy spent about 14% of a 1000 x 128 x 784 product
-     * (a fifth of a nanosecond an element from L3); the in-register transpose halves that
-     * ({@code bench/profile/run dev.vecnn.kernel.PackingVariants}). Edge panels and the last k below a
-     * multiple of 16 take the scalar reference.
+     * one k contiguously (two k-steps are loaded into one vector), and an untransposed A is
+     * transposed 8 rows by 16 k at a time in registers. The scalar copy cost a quarter to a third
+     * of a nanosecond an element, 10-15% of a batch-128 or batch-1000 product; the vector paths
+     * take half of that or less ({@code bench/profile/run dev.vecnn.kernel.PackingVariants}).
+     * Panels cut by the edge go through the scalar reference, the last k below a multiple of 16
+     * (or 2) element by element.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
         if (A_STRIDE != 1) {
@@ -74,16 +75,16 @@ final class Packing {
         }
     }
 
-    // Two-vector shuffles (indices 16-31 pick from the second vector): the low halves of two
-    // vectors, then the three rounds of the 8 x 16 transpose.
-    private static final VectorShuffle<Float> HALVES = shuffle(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
-    private static final VectorShuffle<Float> UPPER_HALVES = shuffle(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+    // Two-vector shuffles (indices 16-31 pick from the second vector): the three rounds of the
+    // 8 x 16 transpose, and the lower or upper halves of two vectors (the 16 x 16 one's last round).
     private static final VectorShuffle<Float> PAIRS_LO = shuffle(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
     private static final VectorShuffle<Float> PAIRS_HI = shuffle(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
     private static final VectorShuffle<Float> QUADS_LO = shuffle(0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
     private static final VectorShuffle<Float> QUADS_HI = shuffle(8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
     private static final VectorShuffle<Float> OCTS_LO = shuffle(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23);
     private static final VectorShuffle<Float> OCTS_HI = shuffle(8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31);
+    private static final VectorShuffle<Float> HALVES = shuffle(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+    private static final VectorShuffle<Float> UPPER_HALVES = shuffle(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
 
     private static final VectorMask<Float> LOW_HALF = LANES == 16 ? SPECIES.indexInRange(0, 8) : null;
     private static final VectorMask<Float> HIGH_HALF = LANES == 16 ? LOW_HALF.not() : null;
