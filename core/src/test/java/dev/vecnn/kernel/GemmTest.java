@@ -244,6 +244,10 @@ class GemmTest {
         assertFalse(Gemm.useStreamed(false, 60000, 10, 784), "10 outputs keep the dot tile");
         assertFalse(Gemm.useStreamed(false, 60000, 32, 5000), "all of op(B) would not stay in L2");
         assertFalse(Gemm.useStreamed(false, 1024, 1024, 1024), "squares are packed");
+        assertEquals(wide, Gemm.useStreamed(true, 784, 128, 128), "784-128 weight gradient, batch 128");
+        assertEquals(wide, Gemm.useStreamed(true, 784, 128, 60000), "784-128 weight gradient, full batch");
+        assertFalse(Gemm.useStreamed(false, 128, 128, 784), "784-128 forward stays packed");
+        assertFalse(Gemm.useStreamed(true, 1024, 1024, 1024), "transposed squares are packed");
     }
 
     @Test
