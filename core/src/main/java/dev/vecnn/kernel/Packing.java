@@ -133,12 +133,12 @@ final class Packing {
 
     /**
      * Rows r = 0..15 of 16 floats each, row r at b[src + r * ldb], into 16 k-steps of 16 floats,
-     * k-step p at dst[d + p * ldd]: the three rounds of {@link #transpose8x16} on rows 0-7 and on
+     * k-step p at dst[d + p * NR] (16 columns of a B panel): the three rounds of {@link #transpose8x16} on rows 0-7 and on
      * rows 8-15, then a fourth that joins the two halves of each k-step. (One method with the
      * eight-row rounds written out twice: vectors handed to a method the JIT does not inline are
      * boxed, and a variant with strided half-vector stores ran 5 times slower.)
      */
-    private static void transpose16x16(float[] b, int src, int ldb, float[] dst, int d, int ldd) {
+    private static void transpose16x16(float[] b, int src, int ldb, float[] dst, int d) {
         FloatVector ra0 = FloatVector.fromArray(SPECIES, b, src);
         FloatVector ra1 = FloatVector.fromArray(SPECIES, b, src + ldb);
         FloatVector ra2 = FloatVector.fromArray(SPECIES, b, src + 2 * ldb);
@@ -181,21 +181,21 @@ final class Packing {
         FloatVector ob6 = qb3.rearrange(OCTS_LO, ub3), ob7 = qb3.rearrange(OCTS_HI, ub3);
         // k-step 2t: lanes 0-7 of each half's vector t; k-step 2t + 1: lanes 8-15
         oa0.rearrange(HALVES, ob0).intoArray(dst, d);
-        oa0.rearrange(UPPER_HALVES, ob0).intoArray(dst, d + ldd);
-        oa1.rearrange(HALVES, ob1).intoArray(dst, d + 2 * ldd);
-        oa1.rearrange(UPPER_HALVES, ob1).intoArray(dst, d + 3 * ldd);
-        oa2.rearrange(HALVES, ob2).intoArray(dst, d + 4 * ldd);
-        oa2.rearrange(UPPER_HALVES, ob2).intoArray(dst, d + 5 * ldd);
-        oa3.rearrange(HALVES, ob3).intoArray(dst, d + 6 * ldd);
-        oa3.rearrange(UPPER_HALVES, ob3).intoArray(dst, d + 7 * ldd);
-        oa4.rearrange(HALVES, ob4).intoArray(dst, d + 8 * ldd);
-        oa4.rearrange(UPPER_HALVES, ob4).intoArray(dst, d + 9 * ldd);
-        oa5.rearrange(HALVES, ob5).intoArray(dst, d + 10 * ldd);
-        oa5.rearrange(UPPER_HALVES, ob5).intoArray(dst, d + 11 * ldd);
-        oa6.rearrange(HALVES, ob6).intoArray(dst, d + 12 * ldd);
-        oa6.rearrange(UPPER_HALVES, ob6).intoArray(dst, d + 13 * ldd);
-        oa7.rearrange(HALVES, ob7).intoArray(dst, d + 14 * ldd);
-        oa7.rearrange(UPPER_HALVES, ob7).intoArray(dst, d + 15 * ldd);
+        oa0.rearrange(UPPER_HALVES, ob0).intoArray(dst, d + NR);
+        oa1.rearrange(HALVES, ob1).intoArray(dst, d + 2 * NR);
+        oa1.rearrange(UPPER_HALVES, ob1).intoArray(dst, d + 3 * NR);
+        oa2.rearrange(HALVES, ob2).intoArray(dst, d + 4 * NR);
+        oa2.rearrange(UPPER_HALVES, ob2).intoArray(dst, d + 5 * NR);
+        oa3.rearrange(HALVES, ob3).intoArray(dst, d + 6 * NR);
+        oa3.rearrange(UPPER_HALVES, ob3).intoArray(dst, d + 7 * NR);
+        oa4.rearrange(HALVES, ob4).intoArray(dst, d + 8 * NR);
+        oa4.rearrange(UPPER_HALVES, ob4).intoArray(dst, d + 9 * NR);
+        oa5.rearrange(HALVES, ob5).intoArray(dst, d + 10 * NR);
+        oa5.rearrange(UPPER_HALVES, ob5).intoArray(dst, d + 11 * NR);
+        oa6.rearrange(HALVES, ob6).intoArray(dst, d + 12 * NR);
+        oa6.rearrange(UPPER_HALVES, ob6).intoArray(dst, d + 13 * NR);
+        oa7.rearrange(HALVES, ob7).intoArray(dst, d + 14 * NR);
+        oa7.rearrange(UPPER_HALVES, ob7).intoArray(dst, d + 15 * NR);
     }
 
     /**
@@ -291,7 +291,7 @@ final class Packing {
                         int src = bOff + (j0 + jr + s) * ldb + p0;
                         int p = 0;
                         for (; p + 16 <= kc; p += 16) {
-                            transpose16x16(b, src + p, ldb, dst, d + p * NR + s, NR);
+                            transpose16x16(b, src + p, ldb, dst, d + p * NR + s);
                         }
                         for (int r = 0; r < 16; r++) {
                             for (int q = p; q < kc; q++) {

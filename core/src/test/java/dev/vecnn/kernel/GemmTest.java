@@ -236,7 +236,7 @@ class GemmTest {
     }
 
     @Test
-    void thirtyTwoWideTrainingProductsAreStreamedOnTheWideTile() {
+    void tallTrainingProductsAreStreamedOnTheWideTile() {
         boolean wide = Blocking.A_STRIDE == 1; // the 8-row AVX-512 tile broadcasts A from where it lies
         assertEquals(wide, Gemm.useStreamed(false, 60000, 32, 784), "784-32 forward, full batch");
         assertEquals(wide, Gemm.useStreamed(true, 784, 32, 60000), "784-32 weight gradient, full batch");
