@@ -3,7 +3,9 @@ import jdk.incubator.vector.*;
 /**
  * One register tile alone, as Gemm's packed loop runs it: an A panel of MR x kc floats (L1) against
  * {@code tiles} B panels of kc x 32 floats (L2 beyond one), C accumulated in place. Tiles of 8, 12
- * and 14 rows, written like MicroKernel's. Args: rows kc tiles; prints GFLOP/s of the last 3 of 8 passes.
+ * and 14 rows, written like MicroKernel's. Args: rows kc tiles [panelsA]; prints GFLOP/s of the last 3
+ * of 8 passes. With panelsA > 1, that many A panels are swept against each B panel (BLIS's order: B
+ * in L1, A from L2); 2026-12-02, 8 rows, kc 256: 4 B panels 198-204, 16 A panels 196-206 GFLOP/s.
  */
 public class TileSweep {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
@@ -135,20 +137,24 @@ public class TileSweep {
   }
   public static void main(String[] a) {
     int mr = Integer.parseInt(a[0]); int kc = Integer.parseInt(a[1]); int tilesN = Integer.parseInt(a[2]);
-    float[] pa = new float[mr * kc], pb = new float[32 * kc * tilesN], c = new float[mr * 32 * tilesN];
+    // Optional 4th arg: A panels swept against each B panel (B in L1, A panels from L2: BLIS's order).
+    int panelsA = a.length > 3 ? Integer.parseInt(a[3]) : 1;
+    float[] pa = new float[mr * kc * panelsA], pb = new float[32 * kc * tilesN], c = new float[mr * panelsA * 32 * tilesN];
     java.util.Random r = new java.util.Random(1);
     for (int i = 0; i < pa.length; i++) pa[i] = r.nextFloat() * 1e-3f;
     for (int i = 0; i < pb.length; i++) pb[i] = r.nextFloat() * 1e-3f;
+    int ldc = 32 * tilesN;
     for (int rep = 0; rep < 8; rep++) {
-      long reps = 400_000_000L / (kc * tilesN * mr);
+      long reps = 400_000_000L / ((long) kc * tilesN * mr * panelsA);
       long s = System.nanoTime();
-      for (long i = 0; i < reps; i++) for (int j = 0; j < tilesN; j++) {
-        if (mr == 8) k8(kc, pa, 0, 8, pb, j * 32 * kc, 32, c, j * 32, 32 * tilesN);
-        else if (mr == 12) k12(kc, pa, 0, 12, pb, j * 32 * kc, 32, c, j * 32, 32 * tilesN);
-        else k14(kc, pa, 0, 14, pb, j * 32 * kc, 32, c, j * 32, 32 * tilesN);
+      for (long i = 0; i < reps; i++) for (int j = 0; j < tilesN; j++) for (int q = 0; q < panelsA; q++) {
+        int ao = q * mr * kc, co = q * mr * ldc + j * 32;
+        if (mr == 8) k8(kc, pa, ao, 8, pb, j * 32 * kc, 32, c, co, ldc);
+        else if (mr == 12) k12(kc, pa, ao, 12, pb, j * 32 * kc, 32, c, co, ldc);
+        else k14(kc, pa, ao, 14, pb, j * 32 * kc, 32, c, co, ldc);
       }
       long e = System.nanoTime();
-      if (rep >= 5) System.out.printf("mr %d kc %d tiles %d: %.1f GFLOP/s%n", mr, kc, tilesN, 2.0 * mr * 32 * kc * reps * tilesN / (e - s));
+      if (rep >= 5) System.out.printf("mr %d kc %d tiles %d panelsA %d: %.1f GFLOP/s%n", mr, kc, tilesN, panelsA, 2.0 * mr * 32 * kc * reps * tilesN * panelsA / (e - s));
     }
   }
 }

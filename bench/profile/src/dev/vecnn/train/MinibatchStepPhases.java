@@ -9,9 +9,11 @@ import java.util.*;
  * no hidden layer, no momentum, as the softmax-regression preset). -DserialSgd=true runs the update on a
  * one-thread pool inside a multi-thread step; -DserialGather=true copies the batch with one arraycopy
  * per row on the calling thread (the trainer before BatchGather), otherwise BatchGather as the trainer
- * does. Epochs 5-12 are timed.
+ * does. -DsgdTwice=true runs the update a second time and times it apart ("sgdAgain": the same
+ * update with its lines already in the right core, so the difference is the cost of fetching them);
+ * -Dlayout=out-in stores the weights out x in. Epochs 5-12 are timed.
  */
-public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather");
+public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice");
   public static void main(String[] a) {
     int threads = Integer.parseInt(a[0]);
     String kind = a.length > 1 ? a[1] : "TANH";
@@ -20,7 +22,7 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     int n = 48000, f = 784, batch = 128;
     KernelPool pool = KernelPool.create(threads); KernelPool pool1 = KernelPool.create(1);
     Gemm gemm = new Gemm(pool);
-    ModelConfig m = new ModelConfig(f, none ? List.of() : List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.IN_OUT, Initializer.xavier());
+    ModelConfig m = new ModelConfig(f, none ? List.of() : List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.parse(System.getProperty("layout", "in-out")), Initializer.xavier());
     Mlp mlp = Mlp.initialise(m, 1);
     Sgd sgd = new Sgd(mlp.parameters(), 0.001f, none ? 0f : 0.9f, 0f, 0f);
     float[] x = new float[n * f]; Random r = new Random(1);
@@ -30,7 +32,7 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     float[] xb = new float[batch * f]; int[] yb = new int[batch];
     dev.vecnn.data.Dataset data = new dev.vecnn.data.Dataset("random", x, n, f, y, 10); BatchGather gather = new BatchGather();
     int[] order = new int[n]; for (int i = 0; i < n; i++) order[i] = i;
-    String[] names = {"gather","forward","lossPred","backward","sgd"};
+    String[] names = {"gather","forward","lossPred","backward","sgd","sgdAgain"};
     long[] t = new long[names.length];
     Rng rng = new Rng(5);
     int epochs = 12;
@@ -40,12 +42,13 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
       for (int r0 = 0; r0 + batch <= n; r0 += batch) {
         long s = System.nanoTime(), e;
         if (SERIAL_GATHER) { for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; } }
-        else gather.run(pool, data, order, r0, batch, xb, yb);
+        else gather.run(pool, mlp.inputRowSlabs(gemm, batch), data, order, r0, batch, xb, yb);
         e = System.nanoTime(); t[0] += e - s; s = e;
         mlp.forward(gemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
         mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
         mlp.backward(gemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
-        sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s;
+        sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s; s = e;
+        if (SGD_TWICE) { sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[5] += e - s; }
       }
     }
     long tot = 0; for (long v : t) tot += v;

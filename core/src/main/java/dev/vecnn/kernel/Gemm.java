@@ -179,25 +179,29 @@ public final class Gemm {
         this.epilogue = bias != null || act != Activation.IDENTITY;
         this.swapped = false;
         try {
-            if (n == 1) {
-                prepareGemv();
-                runOverRows(transA ? 4 * Blocking.LANES : 4, gemvTask, MIN_ROW_SLAB_FLOPS);
-            } else if (useNarrow(transA, n, k)) {
-                packNarrowB();
-                runOverRows(NarrowKernel.ROWS, narrowTask, MIN_ROW_SLAB_FLOPS);
-            } else if (useStreamed(transA, m, n, k)) {
-                runOverRows(MR, streamedTask, transA ? MIN_SLAB_FLOPS : MIN_ROW_SLAB_FLOPS);
-            } else if (useDot(transA, transB, n, k)) {
-                if (!transB) {
-                    transposeB();
+            switch (formulation(transA, transB, m, n, k)) {
+                case GEMV -> {
+                    prepareGemv();
+                    runOverRows(gemvUnit(transA), gemvTask, MIN_ROW_SLAB_FLOPS);
                 }
-                runOverRows(DotKernel.ROWS, dotTask, MIN_SLAB_FLOPS);
-            } else {
-                if (useSwap(transA, m, n)) {
-                    swapOperands();
+                case NARROW -> {
+                    packNarrowB();
+                    runOverRows(NarrowKernel.ROWS, narrowTask, MIN_ROW_SLAB_FLOPS);
                 }
-                choosePackedSlabs();
-                pool.run(slabsM * slabsN, packedTask);
+                case STREAMED -> runOverRows(MR, streamedTask, streamedFloor(transA));
+                case DOT -> {
+                    if (!transB) {
+                        transposeB();
+                    }
+                    runOverRows(DotKernel.ROWS, dotTask, MIN_SLAB_FLOPS);
+                }
+                case PACKED -> {
+                    if (useSwap(transA, m, n)) {
+                        swapOperands();
+                    }
+                    choosePackedSlabs();
+                    pool.run(slabsM * slabsN, packedTask);
+                }
             }
         } finally {
             this.a = null;
@@ -206,6 +210,65 @@ public final class Gemm {
             this.bias = null;
             this.target = null;
         }
+    }
+
+    /** How a product is computed; see the class comment. Chosen from the shape and vector width alone. */
+    private enum Formulation { GEMV, NARROW, STREAMED, DOT, PACKED }
+
+    private static Formulation formulation(boolean transA, boolean transB, int m, int n, int k) {
+        if (n == 1) return Formulation.GEMV;
+        if (useNarrow(transA, n, k)) return Formulation.NARROW;
+        if (useStreamed(transA, m, n, k)) return Formulation.STREAMED;
+        if (useDot(transA, transB, n, k)) return Formulation.DOT;
+        return Formulation.PACKED;
+    }
+
+    private static int gemvUnit(boolean transA) {
+        return transA ? 4 * Blocking.LANES : 4;
+    }
+
+    /** A transposed A streams depth blocks that every slab reads, so its slabs need the packed floor. */
+    private static long streamedFloor(boolean transA) {
+        return transA ? MIN_SLAB_FLOPS : MIN_ROW_SLAB_FLOPS;
+    }
+
+    /**
+     * Into how many slabs of rows of C this pool would split the product C = op(A) op(B) (m x n, depth
+     * k): 1 when it runs on one thread or is split along columns. Slab i holds the i-th of that many
+     * near-equal runs of rows (whole register tiles). Lets a caller write op(A)'s rows on the thread
+     * that will read them: on a 2-core machine whose cores sit far apart, a row one core wrote costs
+     * the other a cross-core transfer.
+     */
+    public int rowSlabs(boolean transA, boolean transB, int m, int n, int k) {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            return 1;
+        }
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.transA = transA;
+        this.transB = transB;
+        this.swapped = false;
+        return switch (formulation(transA, transB, m, n, k)) {
+            case GEMV -> rowSlabCount(gemvUnit(transA), MIN_ROW_SLAB_FLOPS);
+            case NARROW -> rowSlabCount(NarrowKernel.ROWS, MIN_ROW_SLAB_FLOPS);
+            case STREAMED -> rowSlabCount(MR, streamedFloor(transA));
+            case DOT -> rowSlabCount(DotKernel.ROWS, MIN_SLAB_FLOPS);
+            case PACKED -> {
+                if (useSwap(transA, m, n)) { // C^T is computed: its column slabs are C's row slabs
+                    this.m = n;
+                    this.n = m;
+                    this.transA = !transB;
+                    this.transB = !transA;
+                    this.swapped = true;
+                    choosePackedSlabs();
+                    this.swapped = false;
+                    yield slabsN;
+                }
+                choosePackedSlabs();
+                yield slabsN == 1 ? slabsM : 1;
+            }
+        };
     }
 
     /**
@@ -371,9 +434,13 @@ public final class Gemm {
     private void runOverRows(int unit, KernelPool.Task task, long minSlabFlops) {
         unitM = unit;
         unitN = n;
-        slabsM = Math.min(maxSlabs(minSlabFlops), ceilDiv(m, unit));
+        slabsM = rowSlabCount(unit, minSlabFlops);
         slabsN = 1;
         pool.run(slabsM, task);
+    }
+
+    private int rowSlabCount(int unit, long minSlabFlops) {
+        return Math.min(maxSlabs(minSlabFlops), ceilDiv(m, unit));
     }
 
     /** The pool's threads, fewer when the product is too small to give each slab {@code minSlabFlops}. */

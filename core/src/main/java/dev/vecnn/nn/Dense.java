@@ -63,6 +63,11 @@ public final class Dense {
                 bias, 0, activation);
     }
 
+    /** The row slabs of {@link #forward}'s product over {@code rows} rows (see {@link Gemm#rowSlabs}). */
+    public int forwardRowSlabs(Gemm gemm, int rows) {
+        return gemm.rowSlabs(false, layout == WeightLayout.OUT_IN, rows, out, in);
+    }
+
     /**
      * Backward pass. On entry {@code dy} holds dLoss/dy for {@code rows} rows; it is turned into
      * dLoss/d(pre-activation) in place. Fills the weight and bias gradients and, when {@code dx} is

@@ -92,6 +92,15 @@ public final class Mlp {
         }
     }
 
+    /**
+     * Into how many slabs of rows the first layer's product splits a forward pass of {@code rows}
+     * rows (see {@link Gemm#rowSlabs}): a caller that copies the input rows first should copy them on
+     * that many threads, so each thread's rows are already in its own cache.
+     */
+    public int inputRowSlabs(Gemm gemm, int rows) {
+        return layers[0].forwardRowSlabs(gemm, rows);
+    }
+
     /** Forward pass of {@code rows} rows of x (stride = inputs) starting at {@code xOff}; logits end in the workspace. */
     public void forward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows) {
         checkRows(ws, rows);

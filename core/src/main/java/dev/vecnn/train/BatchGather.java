@@ -8,8 +8,11 @@ import dev.vecnn.nn.ParallelSplit;
  * Copies the rows of a shuffled minibatch into one contiguous block, split over the pool's threads:
  * at batch 128 the copy (400 KB of MNIST from rows scattered over the training set) took 85 us, a
  * sixth of a two-thread training step, on one thread. Each thread copies a contiguous range of the
- * batch's rows, the rows the forward product then mostly gives it. A copy, so the split never
- * changes a value. Reused across steps: no allocation.
+ * batch's rows, the rows the forward product then gives it; when that product runs on one thread
+ * (softmax regression's 784 x 10 at batch 128 is under the GEMM's slab floor), so does the copy, or
+ * that thread would fetch the other core's half of the batch (softmax regression on 2 threads,
+ * VecnnPeer, three alternated rounds: 631k, 545k, 751k samples/s with the copy split, 761k,
+ * 1,141k, 945k without). A copy, so the split never changes a value. Reused across steps: no allocation.
  *
  * <p>The rows lie beyond the L3 cache, so a copy waits on memory row after row. Before copying a
  * group of rows, one float of every cache line of the next group is read, so that group's misses
@@ -30,15 +33,18 @@ final class BatchGather implements KernelPool.Task {
     /** The read-ahead's sum, stored so the JIT cannot drop its loads; never read. */
     private float readAheadSum;
 
-    /** x[i] = row order[first + i] of data, y[i] its label, for i in [0, rows). */
-    void run(KernelPool pool, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
+    /**
+     * x[i] = row order[first + i] of data, y[i] its label, for i in [0, rows), copied by at most
+     * {@code slabs} threads (the row slabs of the product that reads x next; see Mlp.inputRowSlabs).
+     */
+    void run(KernelPool pool, int slabs, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
         this.data = data;
         this.order = order;
         this.first = first;
         this.rows = rows;
         this.x = x;
         this.y = y;
-        this.tasks = ParallelSplit.tasks(pool, (long) rows * data.features());
+        this.tasks = Math.max(1, Math.min(slabs, ParallelSplit.tasks(pool, (long) rows * data.features())));
         try {
             pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {

@@ -187,7 +187,7 @@ public final class Trainer {
                 int[] labels = train.labels();
                 int labelsOff = r0;
                 if (shuffled) {
-                    gather.run(pool, train, order, r0, rows, xBatch, yBatch);
+                    gather.run(pool, model.inputRowSlabs(gemm, Math.min(chunk, rows)), train, order, r0, rows, xBatch, yBatch);
                     x = xBatch;
                     xOff = 0;
                     labels = yBatch;

@@ -251,6 +251,21 @@ class GemmTest {
     }
 
     @Test
+    void rowSlabsFollowTheSplitOfEachFormulation() {
+        assertEquals(1, gemm1.rowSlabs(false, false, 128, 128, 784), "one thread");
+        assertEquals(2, gemm2.rowSlabs(false, false, 128, 128, 784), "784-128 forward at batch 128: packed, split by rows");
+        assertEquals(3, gemm3.rowSlabs(false, false, 128, 128, 784), "the same on three threads");
+        assertEquals(1, gemm2.rowSlabs(false, false, 128, 10, 784), "softmax regression forward: under the slab floor");
+        assertEquals(2, gemm2.rowSlabs(false, true, 60000, 32, 784), "784-32 forward, full batch");
+        assertEquals(2, gemm2.rowSlabs(false, false, 2048, 1, 784), "one column: rows of A times x");
+        assertEquals(1, gemm2.rowSlabs(false, true, 16, 4096, 256), "wide C: packed, split by columns");
+        assertEquals(2, gemm2.rowSlabs(true, false, 4096, 40, 256), "transposed A, streamed");
+        assertEquals(2, gemm2.rowSlabs(true, false, 784, 10, 60000), "transposed A, narrow C: C^T computed, its column slabs");
+        assertEquals(1, gemm2.rowSlabs(false, false, 0, 128, 784), "empty");
+        assertEquals(1, gemm2.rowSlabs(false, false, 7, 128, 784), "one register tile of rows");
+    }
+
+    @Test
     void outputLayersOverFewHiddenUnitsUseTheNarrowFormulation() {
         boolean wide = Blocking.A_STRIDE == 1;
         assertEquals(wide, Gemm.useNarrow(false, 10, 32), "784-32-10 output layer, forward");
