@@ -28,7 +28,8 @@ import static dev.vecnn.kernel.Blocking.NR;
  *       A streams eight rows; a transposed A gives the eight values of one k contiguously. 512-bit
  *       tile only (the AVX2 tile needs A pre-broadcast, i.e. packed);</li>
  *   <li>packed (Goto/BLIS): NC x KC blocks of op(B) and MC x KC blocks of op(A) are packed into
- *       panels and swept by the 8 x 32 {@link MicroKernel};</li>
+ *       panels and swept by the 8 x 32 {@link MicroKernel}; when a slab has at most two tiles of
+ *       rows, the whole panels of an untransposed B are read where they lie (see readBInPlace);</li>
  *   <li>dot: for A not transposed and few columns of C, {@link DotKernel} reads A in place along k,
  *       which keeps all lanes busy when n is 10 or 32. B must run along k too: a transposed B is
  *       read in place, an untransposed one (k x n, small by definition) is first transposed into
@@ -54,6 +55,8 @@ public final class Gemm {
      * 1.29x, 256x128x128:TN 1.09 / 1.07x, 784x64x128:TN 1.21 / 1.03x.
      */
     static final int STREAM_MAX_N_TRANS_A = Integer.getInteger("vecnn.gemm.streamMaxNTransA", 4 * NR);
+    /** Slabs of at most this many register tiles of rows read an untransposed B in place (see readBInPlace). */
+    static final int B_IN_PLACE_MAX_TILES = Integer.getInteger("vecnn.gemm.bInPlaceMaxTiles", 2);
     /** C at most this many columns wide (and at least 2) uses the narrow formulation; 0 turns it off. */
     static final int NARROW_MAX_N = Math.min(Blocking.LANES, Integer.getInteger("vecnn.gemm.narrowMaxN", Blocking.LANES));
     /** The narrow formulation's longest k: beyond it the dot tile's full lanes win. */
@@ -467,25 +470,35 @@ public final class Gemm {
         float[] pa = ws.packedA(Math.min(MC, Blocking.roundUp(rowTo - rowFrom, MR)) * kcMax * A_STRIDE);
         float[] pb = ws.packedB(Math.min(NC, Blocking.roundUp(colTo - colFrom, NR)) * kcMax);
         float[] tile = ws.tile;
+        boolean bInPlace = readBInPlace(transB, rowTo - rowFrom, ldb);
         for (int jc = colFrom; jc < colTo; jc += NC) {
             int nc = Math.min(NC, colTo - jc);
+            int wholePanels = bInPlace ? nc / NR * NR : 0; // panels read in place; the rest is packed
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                // Reading whole panels of an untransposed B in place (bStep = ldb) was measured
-                // slower than packing (42 vs 63 GFLOP/s at 2048, NN): strided rows conflict in L2.
-                Packing.packB(transB, b, bOff, ldb, jc, nc, pc, kc, pb, 0);
+                if (wholePanels < nc) {
+                    Packing.packB(transB, b, bOff, ldb, jc + wholePanels, nc - wholePanels, pc, kc, pb, 0);
+                }
                 boolean readC = pc > 0 || beta != 0f;
                 float betaEff = pc == 0 ? beta : 1f;
                 boolean lastDepth = pc + kc >= k;
                 for (int ic = rowFrom; ic < rowTo; ic += MC) {
                     int mc = Math.min(MC, rowTo - ic);
                     Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
-                    // An A micro-panel stays in L1 while B micro-panels stream from L2.
+                    // A panel of B read in place serves every (few) tile of rows while it is in L1.
+                    for (int jr = 0; jr < wholePanels; jr += NR) {
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, MR, b, bOff + pc * ldb + jc + jr, ldb,
+                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc, Math.min(MR, mc - ir), NR,
+                                    alpha, readC, betaEff, tile, ws.zeros);
+                        }
+                    }
+                    // An A micro-panel stays in L1 while packed B micro-panels stream from L2.
                     for (int ir = 0; ir < mc; ir += MR) {
                         int rows = Math.min(MR, mc - ir);
                         int cBase = cOff + (ic + ir) * ldc + jc;
-                        for (int jr = 0; jr < nc; jr += NR) {
-                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, MR, pb, jr * kc, NR,
+                        for (int jr = wholePanels; jr < nc; jr += NR) {
+                            MicroKernel.kernel(kc, pa, ir * kc * A_STRIDE, MR, pb, (jr - wholePanels) * kc, NR,
                                     c, cBase + jr, ldc, rows, Math.min(NR, nc - jr),
                                     alpha, readC, betaEff, tile, ws.zeros);
                         }
@@ -502,6 +515,18 @@ public final class Gemm {
         if (swapped) {
             writeTransposed(rowFrom, rowTo, colFrom, colTo);
         }
+    }
+
+    /**
+     * Whether the packed formulation reads whole panels of an untransposed B where they lie instead of
+     * packing them: when a slab has so few rows (the swapped weight gradient of a 10-output layer:
+     * C^T has 10 rows) that each B panel is read by at most {@link #B_IN_PLACE_MAX_TILES} register
+     * tiles, packing costs more than it saves. Rows of B a multiple of 64 floats apart are packed
+     * anyway: they would fall into a few cache sets (reading whole panels in place at 2048, NN, ran
+     * 42 against 63 GFLOP/s packed). Panels cut by the edge of C are always packed (zero padding).
+     */
+    static boolean readBInPlace(boolean transB, int slabRows, int ldb) {
+        return !transB && ceilDiv(slabRows, MR) <= B_IN_PLACE_MAX_TILES && ldb % 64 != 0;
     }
 
     /** Sizes the sums and, for rows of A times x, makes the column of op(B) contiguous from index 0. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -263,6 +264,15 @@ class GemmTest {
         assertEquals(2, gemm2.rowSlabs(true, false, 784, 10, 60000), "transposed A, narrow C: C^T computed, its column slabs");
         assertEquals(1, gemm2.rowSlabs(false, false, 0, 128, 784), "empty");
         assertEquals(1, gemm2.rowSlabs(false, false, 7, 128, 784), "one register tile of rows");
+    }
+
+    @Test
+    void fewRowsReadAnUntransposedBInPlace() {
+        assertTrue(Gemm.readBInPlace(false, 10, 784), "softmax regression's weight gradient, as C^T (10 x 784)");
+        assertTrue(Gemm.readBInPlace(false, 2 * Blocking.MR, 32), "two tiles of rows, rows of B 32 floats apart");
+        assertFalse(Gemm.readBInPlace(false, 2 * Blocking.MR + 1, 784), "three tiles: packing pays");
+        assertFalse(Gemm.readBInPlace(true, 10, 784), "a transposed B is packed");
+        assertFalse(Gemm.readBInPlace(false, 10, 128), "rows 64 floats apart share cache sets");
     }
 
     @Test
