@@ -14,21 +14,14 @@ np = pd.np
 F32 = np.float32
 
 
-def init(spec, rng, fan_in, fan_out):
-    if spec['init'] == 'xavier':
-        a = np.sqrt(6.0 / (fan_in + fan_out))
-        return rng.uniform(-a, a, size=(fan_in, fan_out)).astype(F32)
-    if spec['init'] == 'uniform1':
-        return rng.uniform(-1.0, 1.0, size=(fan_in, fan_out)).astype(F32)
-    return np.zeros((fan_in, fan_out), dtype=F32)
-
-
 class Net:
-    """Dense layers stored in x @ W form (W is in x out), softmax or sigmoid head."""
+    """Dense layers stored in x @ W form (W is in x out), softmax or sigmoid head. The weights start
+    from vecnn's own draws (peerdata.vecnn_initial_weights), or zero."""
 
-    def __init__(self, spec, rng, outputs):
+    def __init__(self, spec, initial, outputs):
         widths = [784] + ([spec['hidden']] if spec['hidden'] else []) + [outputs]
-        self.W = [init(spec, rng, widths[i], widths[i + 1]) for i in range(len(widths) - 1)]
+        self.W = ([w.copy() for w in initial] if initial is not None else
+                  [np.zeros((widths[i], widths[i + 1]), dtype=F32) for i in range(len(widths) - 1)])
         self.b = [np.zeros(widths[i + 1], dtype=F32) for i in range(len(widths) - 1)]
         self.act = spec.get('act')
         self.params = [p for pair in zip(self.W, self.b) for p in pair]
@@ -103,10 +96,9 @@ def sigmoid_xent(logits, y, scale):
 def main():
     args = pd.common_args(__doc__).parse_args()
     spec = pd.CASES[args.case]
-    rng = np.random.default_rng(args.seed)
     xtr, ytr, xte, yte, fp = pd.prepare(args.case, args.data)
     binary = args.case == 'neuron'
-    net = Net(spec, rng, 1 if binary else 10)
+    net = Net(spec, pd.vecnn_initial_weights(args.case), 1 if binary else 10)
     versions = {'numpy': np.__version__, 'openblas': pd.openblas_info()}
     rates = []
 
@@ -127,11 +119,12 @@ def main():
     batch = spec['batch'] or n
     shuffled = batch < n
     xb_buf = np.empty((batch, 784), dtype=F32)
+    orders = pd.vecnn_orders(args.case, n, args.epochs)  # vecnn's own row order, epoch by epoch
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         loss_sum = 0.0
         correct = 0
-        order = rng.permutation(n) if shuffled else None
+        order = orders[epoch - 1] if shuffled else None
         for r0 in range(0, n, batch):
             if shuffled:
                 idx = order[r0:r0 + batch]

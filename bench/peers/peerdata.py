@@ -7,6 +7,7 @@ fingerprint each side prints.
 """
 import ctypes
 import json
+import math
 import os
 import platform
 import statistics
@@ -158,13 +159,83 @@ def prepare(case, data_dir):
     raise SystemExit('unknown case ' + case)
 
 
+_M64 = (1 << 64) - 1
+_GOLDEN = 0x9E3779B97F4A7C15
+
+
+def _splitmix_longs(state, count):
+    """The next `count` outputs of vecnn's Rng (SplitMix64) from `state`, as uint64, and the new state."""
+    steps = np.arange(1, count + 1, dtype=np.uint64)
+    with np.errstate(over='ignore'):
+        z = np.uint64(state & _M64) + steps * np.uint64(_GOLDEN)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    return z, (state + count * _GOLDEN) & _M64
+
+
+def vecnn_initial_weights(case):
+    """The weights (each in x out, float32) vecnn's Trainer starts the case from, bit for bit: Trainer
+    seeds Mlp.initialise with the first draw of Rng(seed), and Initializer.fill draws (2u - 1) * limit
+    in double per weight, row by row, layer after layer. None for zero-initialised cases."""
+    spec = CASES[case]
+    if spec['init'] not in ('xavier', 'uniform1'):
+        return None
+    if spec.get('untrained'):  # VecnnPeer's infer case: Mlp.initialise(model, seed) itself
+        state = spec['seed']
+    else:
+        first, _ = _splitmix_longs(spec['seed'], 1)
+        state = int(first[0])
+    widths = [784] + ([spec['hidden']] if spec['hidden'] else []) + [10]
+    weights = []
+    for fan_in, fan_out in zip(widths, widths[1:]):
+        z, state = _splitmix_longs(state, fan_in * fan_out)
+        u = (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
+        limit = math.sqrt(6.0 / (fan_in + fan_out)) if spec['init'] == 'xavier' else 1.0
+        weights.append(((2.0 * u - 1.0) * limit).astype(np.float32).reshape(fan_in, fan_out))
+    return weights
+
+
+def vecnn_orders(case, n, epochs):
+    """The row order of each epoch of vecnn's Trainer for a minibatch case, or None (full batch): the
+    identity shuffled in place by Rng.shuffle (Fisher-Yates, j = nextInt(i + 1) by multiply-shift)
+    with the generator whose state is Rng(seed)'s second draw, continuing from epoch to epoch.
+    Computed before any epoch is timed."""
+    spec = CASES[case]
+    if not spec.get('batch') or spec['batch'] >= n or spec.get('untrained'):
+        return None
+    draws, _ = _splitmix_longs(spec['seed'], 2)
+    state = int(draws[1])
+    orders = []
+    bounds = np.arange(n, 1, -1, dtype=np.uint64)  # i + 1 for i = n - 1 down to 1
+    for _ in range(epochs):
+        z, state = _splitmix_longs(state, n - 1)
+        js = ((z >> np.uint64(32)) * bounds >> np.uint64(32)).astype(np.int64).tolist()
+        order = list(range(n))
+        for i, j in zip(range(n - 1, 0, -1), js):
+            order[i], order[j] = order[j], order[i]
+        orders.append(np.array(order, dtype=np.int64))
+    return orders
+
+
+def weights_fingerprint(weights):
+    """VecnnPeer.weightsFingerprint: sum over all weights (layers in order, each in x out, row-major)
+    of (position + 1) * (float bits as unsigned), modulo 1e9+7. Equal values mean the same start."""
+    if weights is None:
+        return None
+    bits = np.concatenate([w.reshape(-1) for w in weights]).view(np.uint32).astype(np.int64)
+    pos = np.arange(1, bits.size + 1, dtype=np.int64)
+    p = 1_000_000_007
+    return int(((pos % p) * (bits % p) % p).sum() % p)
+
+
 # The cases of issue 7, with the hyperparameters of vecnn's presets (Presets.java).
 CASES = {
-    'tanh': dict(preset='tanh-momentum', hidden=128, act='tanh', lr=0.001, momentum=0.9, batch=128, reduction='sum', init='xavier'),
-    'softmax': dict(preset='softmax-regression', hidden=0, lr=0.001, momentum=0.0, batch=128, reduction='sum', init='xavier'),
-    'mlp32': dict(preset='mlp32-relu-lr0.005', hidden=32, act='relu', lr=0.005, momentum=0.0, batch=0, reduction='mean', init='uniform1'),
+    'tanh': dict(preset='tanh-momentum', hidden=128, act='tanh', lr=0.001, momentum=0.9, batch=128, reduction='sum', init='xavier', seed=1),
+    'softmax': dict(preset='softmax-regression', hidden=0, lr=0.001, momentum=0.0, batch=128, reduction='sum', init='xavier', seed=1),
+    'mlp32': dict(preset='mlp32-relu-lr0.005', hidden=32, act='relu', lr=0.005, momentum=0.0, batch=0, reduction='mean', init='uniform1', seed=1),
     'neuron': dict(preset='ovr-lr0.05', hidden=0, lr=0.05, momentum=0.0, batch=0, reduction='mean', init='zeros', threshold=0.75),
-    'infer': dict(preset='tanh-momentum', hidden=128, act='tanh', batch=1000, init='xavier'),
+    'infer': dict(preset='tanh-momentum', hidden=128, act='tanh', batch=1000, init='xavier', seed=1, untrained=True),
 }
 
 
@@ -197,6 +268,8 @@ def summarise(peer, case, threads, rates, warmup, accuracy, fp, versions, extra=
            'samples_per_s': statistics.median(timed), 'epochs': len(rates), 'warmup': warmup,
            'test_accuracy': accuracy, 'fingerprint': fp, 'env': settings_env(), 'versions': versions,
            'python': platform.python_version()}
+    if CASES[case].get('seed') is not None and not CASES[case].get('untrained'):
+        out['init_fingerprint'] = weights_fingerprint(vecnn_initial_weights(case))
     if extra:
         out.update(extra)
     emit(out)
@@ -210,5 +283,4 @@ def common_args(description):
     p.add_argument('--epochs', type=int, default=3, help='epochs (passes over the test set for infer)')
     p.add_argument('--warmup', type=int, default=1, help='leading epochs left out of the median')
     p.add_argument('--data', default=os.environ.get('VECNN_DATA_DIR', os.path.expanduser('~/.cache/vecnn/mnist')))
-    p.add_argument('--seed', type=int, default=1)
     return p

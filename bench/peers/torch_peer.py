@@ -18,7 +18,8 @@ except ImportError as e:  # compare.sh checks first; this is for direct use
     sys.exit(3)
 
 
-def build(spec):
+def build(spec, initial):
+    """The case's model, its weights from vecnn's own draws (peerdata.vecnn_initial_weights) or zero."""
     layers = []
     if spec['hidden']:
         layers += [torch.nn.Linear(784, spec['hidden']), torch.nn.Tanh() if spec['act'] == 'tanh' else torch.nn.ReLU()]
@@ -26,16 +27,14 @@ def build(spec):
     else:
         layers.append(torch.nn.Linear(784, 1 if spec['init'] == 'zeros' else 10))
     model = torch.nn.Sequential(*layers)
+    linear = [m for m in model if isinstance(m, torch.nn.Linear)]
     with torch.no_grad():
-        for m in model:
-            if isinstance(m, torch.nn.Linear):
-                if spec['init'] == 'xavier':
-                    torch.nn.init.xavier_uniform_(m.weight)
-                elif spec['init'] == 'uniform1':
-                    torch.nn.init.uniform_(m.weight, -1.0, 1.0)
-                else:
-                    torch.nn.init.zeros_(m.weight)
-                torch.nn.init.zeros_(m.bias)
+        for i, m in enumerate(linear):
+            if initial is not None:
+                m.weight.copy_(torch.from_numpy(initial[i].T.copy()))  # torch keeps out x in
+            else:
+                torch.nn.init.zeros_(m.weight)
+            torch.nn.init.zeros_(m.bias)
     return model
 
 
@@ -44,10 +43,9 @@ def main():
     spec = pd.CASES[args.case]
     intra = args.threads
     torch.set_num_threads(intra)
-    torch.manual_seed(args.seed)
     xtr, ytr, xte, yte, fp = pd.prepare(args.case, args.data)
     X, Y, XT, YT = (torch.from_numpy(a) for a in (xtr, ytr, xte, yte))
-    model = build(spec)
+    model = build(spec, pd.vecnn_initial_weights(args.case))
     versions = {'torch': torch.__version__, 'openblas': pd.openblas_info(),
                 'torch_threads': torch.get_num_threads(), 'cpu_capability': torch.backends.cpu.get_cpu_capability()
                 if hasattr(torch.backends, 'cpu') and hasattr(torch.backends.cpu, 'get_cpu_capability') else None}
@@ -71,14 +69,14 @@ def main():
     n = X.shape[0]
     binary = args.case == 'neuron'
     Yf = Y.to(torch.float32).unsqueeze(1) if binary else None
-    gen = torch.Generator().manual_seed(args.seed)
     batch = spec['batch'] or n
+    orders = pd.vecnn_orders(args.case, n, args.epochs)  # vecnn's own row order, epoch by epoch
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         loss_sum = torch.zeros(())
         correct = torch.zeros((), dtype=torch.int64)
         if batch < n:
-            perm = torch.randperm(n, generator=gen)
+            perm = torch.from_numpy(orders[epoch - 1])
         for r0 in range(0, n, batch):
             if batch < n:
                 idx = perm[r0:r0 + batch]

@@ -73,6 +73,11 @@ public final class Trainer {
         return this;
     }
 
+    /** The model {@link #train} starts from: the weights drawn from the configuration's seed. */
+    public static Mlp initialModel(TrainConfig config) {
+        return Mlp.initialise(config.model(), new Rng(config.seed()).nextLong());
+    }
+
     /**
      * Trains a freshly initialised model. {@code validation} and {@code test} may be null; early
      * stopping needs a validation set. Never throws for a diverging run (see {@link RunStatus#DIVERGED});
@@ -80,9 +85,8 @@ public final class Trainer {
      */
     public TrainResult train(Dataset train, Dataset validation, Dataset test) {
         Rng seeds = new Rng(config.seed());
-        long initSeed = seeds.nextLong();
+        Mlp model = Mlp.initialise(config.model(), seeds.nextLong());
         long shuffleState = seeds.nextLong();
-        Mlp model = Mlp.initialise(config.model(), initSeed);
         Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
         State s = new State(model, sgd, Rng.fromState(shuffleState));
         return run(s, train, validation, test);

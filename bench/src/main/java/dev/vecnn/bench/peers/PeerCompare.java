@@ -178,6 +178,7 @@ public final class PeerCompare {
         /** Peers whose OpenBLAS ran with OPENBLAS_CORETYPE=SkylakeX in the probe: SkylakeX joins their sweep. */
         final Set<String> skylakeXRuns = new HashSet<>();
         final Map<String, Long> vecnnFingerprint = new LinkedHashMap<>();
+        final Map<String, Long> initFingerprint = new LinkedHashMap<>();
         List<String> peers;
 
         Comparison(Options o) {
@@ -456,11 +457,19 @@ public final class PeerCompare {
         }
 
         void checkFingerprint(Run r) {
-            if (r.fingerprint() < 0) return;
-            Long seen = vecnnFingerprint.putIfAbsent(r.kase(), r.fingerprint());
-            if (seen != null && seen != r.fingerprint()) {
-                String line = "WARNING: " + r.peer() + " trained on different rows for " + r.kase() + " (fingerprint "
-                        + r.fingerprint() + ", others " + seen + ")";
+            if (r.fingerprint() >= 0) {
+                warnIfDifferent(vecnnFingerprint, r, r.fingerprint(), "trained on different rows");
+            }
+            if (r.summary() != null && r.summary().get("init_fingerprint") instanceof Number f) {
+                warnIfDifferent(initFingerprint, r, f.longValue(), "started from different initial weights");
+            }
+        }
+
+        private void warnIfDifferent(Map<String, Long> seenByCase, Run r, long fingerprint, String what) {
+            Long seen = seenByCase.putIfAbsent(r.kase(), fingerprint);
+            if (seen != null && seen != fingerprint) {
+                String line = "WARNING: " + r.peer() + " " + what + " for " + r.kase() + " (fingerprint "
+                        + fingerprint + ", others " + seen + ")";
                 System.out.println("compare: " + line);
                 if (!notes.contains(line)) notes.add(line);
             }
@@ -713,7 +722,9 @@ public final class PeerCompare {
                         .append(b.warmup()).append(" left out of the median.\n");
             }
             md.append("\nSame rows on every side: the Python peers replay java.util.SplittableRandom to pick vecnn's rows, and every run")
-                    .append(" prints a checksum of them, which compare checks. Hyperparameters are those of vecnn's presets (Presets.java):")
+                    .append(" prints a checksum of them, which compare checks. Same initial weights too: the Python peers redraw vecnn's")
+                    .append(" (its SplitMix64 generator and Initializer, bit for bit) and print their checksum, also checked; DL4J draws its")
+                    .append(" own. The shuffle order of each epoch is each side's own. Hyperparameters are those of vecnn's presets (Presets.java):")
                     .append(" tanh-momentum and softmax-regression (per-image z-score, 48,000 training rows, summed loss, lr 0.001, Xavier),")
                     .append(" mlp32-relu-lr0.005 (pixels in [0, 1], 60,000 rows, mean loss, U(-1, 1)), ovr-lr0.05 (digit 0 against the rest,")
                     .append(" 10,000 balanced rows, zero init, mean loss, threshold 0.75). Training runs fixed epochs with no validation")

@@ -8,7 +8,9 @@ import dev.vecnn.experiment.Preset;
 import dev.vecnn.experiment.Presets;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.nn.Dense;
 import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.WeightLayout;
 import dev.vecnn.nn.Workspace;
 import dev.vecnn.train.EpochMetrics;
 import dev.vecnn.train.Evaluator;
@@ -91,6 +93,7 @@ public final class VecnnPeer {
                     .append(", \"epochs\": ").append(r.rates.size()).append(", \"warmup\": ").append(warmup)
                     .append(", \"test_accuracy\": ").append(Double.isNaN(r.accuracy) ? "null" : num(r.accuracy))
                     .append(", \"fingerprint\": ").append(r.fingerprint)
+                    .append(r.initFingerprint < 0 ? "" : ", \"init_fingerprint\": " + r.initFingerprint)
                     .append(", \"env\": {\"KernelPool\": \"").append(threads).append("\"}")
                     .append(", \"versions\": {\"vecnn\": \"").append(version())
                     .append("\", \"java\": \"").append(System.getProperty("java.vm.name")).append(' ')
@@ -99,7 +102,12 @@ public final class VecnnPeer {
         }
     }
 
-    private record Result(List<Double> rates, double accuracy, long fingerprint) {}
+    /** initFingerprint: of the initial weights ({@link #weightsFingerprint}), -1 where not compared. */
+    private record Result(List<Double> rates, double accuracy, long fingerprint, long initFingerprint) {
+        Result(List<Double> rates, double accuracy, long fingerprint) {
+            this(rates, accuracy, fingerprint, -1);
+        }
+    }
 
     private static Result train(String kase, Preset preset, MnistLoader.Mnist mnist, KernelPool pool, int epochs, int threads) {
         DataSpec.Prepared data = preset.data().prepare(mnist);
@@ -109,7 +117,7 @@ public final class VecnnPeer {
         Trainer trainer = new Trainer(config, pool).onEpoch(m -> rates.add(epochLine(kase, threads, m)));
         TrainResult result = trainer.train(data.train(), null, null);
         double acc = new Evaluator(new Gemm(pool)).evaluate(result.model(), data.test(), config.threshold()).accuracy();
-        return new Result(rates, acc, fp);
+        return new Result(rates, acc, fp, weightsFingerprint(Trainer.initialModel(config)));
     }
 
     /** The training rows as loaded (pixels in [0, 1]), for the fingerprint the Python peers also print. */
@@ -164,6 +172,28 @@ public final class VecnnPeer {
                 + m.epoch() + ", \"samples_per_s\": " + num(m.samplesPerSecond()) + ", \"train_loss\": "
                 + num(m.trainLoss()) + "}");
         return m.samplesPerSecond();
+    }
+
+    /**
+     * The checksum bench/peers/peerdata.py's weights_fingerprint gives the same initial weights: sum
+     * over every weight (layers in order, each stored in x out, row-major) of (position + 1) times its
+     * float bits read as unsigned, modulo 1e9+7. The Python peers start from vecnn's draws.
+     */
+    static long weightsFingerprint(Mlp model) {
+        final long p = 1_000_000_007L;
+        long total = 0, position = 0;
+        for (int l = 0; l < model.layerCount(); l++) {
+            Dense d = model.layer(l);
+            float[] w = d.weight();
+            boolean inOut = d.layout() == WeightLayout.IN_OUT;
+            for (int i = 0; i < d.in(); i++) {
+                for (int j = 0; j < d.out(); j++) {
+                    long bits = Integer.toUnsignedLong(Float.floatToRawIntBits(w[inOut ? i * d.out() + j : j * d.in() + i]));
+                    total = (total + (++position % p) * (bits % p)) % p;
+                }
+            }
+        }
+        return total;
     }
 
     /**
