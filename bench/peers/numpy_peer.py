@@ -99,6 +99,7 @@ def main():
     xtr, ytr, xte, yte, fp = pd.prepare(args.case, args.data)
     binary = args.case == 'neuron'
     net = Net(spec, pd.vecnn_initial_weights(args.case), 1 if binary else 10)
+    start = [w.copy() for w in net.W]
     versions = {'numpy': np.__version__, 'openblas': pd.openblas_info()}
     rates = []
 
@@ -155,7 +156,7 @@ def main():
     else:
         pred = logits.argmax(axis=1)
     acc = float((pred == yte).mean())
-    pd.summarise('numpy', args.case, args.threads, rates, args.warmup, acc, fp, versions)
+    pd.summarise('numpy', args.case, args.threads, rates, args.warmup, acc, fp, versions, start=start)
 
 
 if __name__ == '__main__':

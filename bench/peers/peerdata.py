@@ -262,14 +262,16 @@ def emit(obj):
     print(json.dumps(obj), flush=True)
 
 
-def summarise(peer, case, threads, rates, warmup, accuracy, fp, versions, extra=None):
+def summarise(peer, case, threads, rates, warmup, accuracy, fp, versions, extra=None, start=None):
+    """The summary line; `start` is the peer's own initial weights (each in x out), whose checksum
+    compare checks against vecnn's."""
     timed = rates[warmup:] if len(rates) > warmup else rates
     out = {'peer': peer, 'case': case, 'threads': threads, 'summary': True,
            'samples_per_s': statistics.median(timed), 'epochs': len(rates), 'warmup': warmup,
            'test_accuracy': accuracy, 'fingerprint': fp, 'env': settings_env(), 'versions': versions,
            'python': platform.python_version()}
-    if CASES[case].get('seed') is not None and not CASES[case].get('untrained'):
-        out['init_fingerprint'] = weights_fingerprint(vecnn_initial_weights(case))
+    if start is not None and not CASES[case].get('untrained'):
+        out['init_fingerprint'] = weights_fingerprint(start)
     if extra:
         out.update(extra)
     emit(out)

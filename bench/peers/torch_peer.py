@@ -46,6 +46,7 @@ def main():
     xtr, ytr, xte, yte, fp = pd.prepare(args.case, args.data)
     X, Y, XT, YT = (torch.from_numpy(a) for a in (xtr, ytr, xte, yte))
     model = build(spec, pd.vecnn_initial_weights(args.case))
+    start = [m.weight.detach().numpy().T.copy() for m in model if isinstance(m, torch.nn.Linear)]
     versions = {'torch': torch.__version__, 'openblas': pd.openblas_info(),
                 'torch_threads': torch.get_num_threads(), 'cpu_capability': torch.backends.cpu.get_cpu_capability()
                 if hasattr(torch.backends, 'cpu') and hasattr(torch.backends.cpu, 'get_cpu_capability') else None}
@@ -107,7 +108,7 @@ def main():
         else:
             pred = out.argmax(1)
         acc = float((pred == YT).to(torch.float64).mean())
-    pd.summarise('torch', args.case, args.threads, rates, args.warmup, acc, fp, versions)
+    pd.summarise('torch', args.case, args.threads, rates, args.warmup, acc, fp, versions, start=start)
 
 
 if __name__ == '__main__':

@@ -259,11 +259,7 @@ public final class Gemm {
             case DOT -> rowSlabCount(DotKernel.ROWS, MIN_SLAB_FLOPS);
             case PACKED -> {
                 if (useSwap(transA, m, n)) { // C^T is computed: its column slabs are C's row slabs
-                    this.m = n;
-                    this.n = m;
-                    this.transA = !transB;
-                    this.transB = !transA;
-                    this.swapped = true;
+                    swapShape();
                     choosePackedSlabs();
                     this.swapped = false;
                     yield slabsN;
@@ -285,19 +281,13 @@ public final class Gemm {
     }
 
     private void swapOperands() {
-        swapped = true;
         target = c;
         targetOff = cOff;
         targetLd = ldc;
         targetBeta = beta;
-        boolean ta = transA, tb = transB;
-        int mm = m;
+        swapShape();
         float[] aa = a;
         int ao = aOff, la = lda;
-        transA = !tb;
-        transB = !ta;
-        m = n;
-        n = mm;
         a = b;
         aOff = bOff;
         lda = ldb;
@@ -311,6 +301,17 @@ public final class Gemm {
         cOff = 0;
         ldc = n;
         beta = 0f;
+    }
+
+    /** The shape of C^T = op(B)^T op(A)^T in place of C's: m and n exchanged, each operand's transpose flipped. */
+    private void swapShape() {
+        swapped = true;
+        boolean ta = transA;
+        transA = !transB;
+        transB = !ta;
+        int mm = m;
+        m = n;
+        n = mm;
     }
 
     /** Writes rows [rowFrom, rowTo) x columns [colFrom, colTo) of C^T into C, then its epilogue. */

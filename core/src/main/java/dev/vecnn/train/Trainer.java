@@ -158,6 +158,8 @@ public final class Trainer {
         float[] xBatch = shuffled ? new float[batch * features] : null;
         int[] yBatch = shuffled ? new int[batch] : null;
         int[] order = shuffled ? new int[n] : null;
+        // the batch is copied on the threads that will read its rows in the first product
+        int gatherSlabs = model.inputRowSlabs(gemm, chunk);
         Evaluator evaluator = new Evaluator(gemm);
         Mlp lastGood = model.copy();
         float threshold = config.threshold();
@@ -191,7 +193,7 @@ public final class Trainer {
                 int[] labels = train.labels();
                 int labelsOff = r0;
                 if (shuffled) {
-                    gather.run(pool, model.inputRowSlabs(gemm, Math.min(chunk, rows)), train, order, r0, rows, xBatch, yBatch);
+                    gather.run(pool, gatherSlabs, train, order, r0, rows, xBatch, yBatch);
                     x = xBatch;
                     xOff = 0;
                     labels = yBatch;

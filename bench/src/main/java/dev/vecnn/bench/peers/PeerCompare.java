@@ -724,7 +724,7 @@ public final class PeerCompare {
             md.append("\nSame rows on every side: the Python peers replay java.util.SplittableRandom to pick vecnn's rows, and every run")
                     .append(" prints a checksum of them, which compare checks. Same initial weights too: the Python peers redraw vecnn's")
                     .append(" (its SplitMix64 generator and Initializer, bit for bit) and print their checksum, also checked; DL4J draws its")
-                    .append(" own. The shuffle order of each epoch is each side's own. Hyperparameters are those of vecnn's presets (Presets.java):")
+                    .append(" own. They also replay vecnn's row order epoch by epoch. Hyperparameters are those of vecnn's presets (Presets.java):")
                     .append(" tanh-momentum and softmax-regression (per-image z-score, 48,000 training rows, summed loss, lr 0.001, Xavier),")
                     .append(" mlp32-relu-lr0.005 (pixels in [0, 1], 60,000 rows, mean loss, U(-1, 1)), ovr-lr0.05 (digit 0 against the rest,")
                     .append(" 10,000 balanced rows, zero init, mean loss, threshold 0.75). Training runs fixed epochs with no validation")
