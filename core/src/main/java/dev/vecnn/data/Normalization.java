@@ -45,17 +45,35 @@ public enum Normalization {
         };
     }
 
+    /**
+     * As {@link #apply}, writing the result over {@code data}'s own values, for a dataset nobody else
+     * holds (a split just copied out of the loaded set). The same values as apply, without a second
+     * copy of the set: on this machine a fresh page of memory costs about 15 microseconds the first
+     * time it is written, so a 150 MB copy costs half a second (Splits.holdOut of 48,000 rows took
+     * 640-900 ms against 43-113 ms with the heap touched beforehand).
+     */
+    public Dataset applyOwned(Dataset data, PixelStats trainingStats) {
+        switch (this) {
+            case SCALE01 -> { }
+            case PER_IMAGE_ZSCORE -> perImageZscore(data, data.x());
+            case STANDARDIZE -> standardize(data, trainingStats.mean(), trainingStats.std(), data.x());
+        }
+        return data;
+    }
+
     /** Normalises one image of {@code features} values in place (for predictions on single images). */
     public void applyInPlace(float[] image, PixelStats trainingStats) {
-        Dataset one = new Dataset("image", image, 1, image.length, new int[1], 1);
-        float[] out = apply(one, trainingStats).x();
-        System.arraycopy(out, 0, image, 0, image.length);
+        applyOwned(new Dataset("image", image, 1, image.length, new int[1], 1), trainingStats);
     }
 
     static float[] perImageZscore(Dataset data) {
+        return perImageZscore(data, new float[data.x().length]);
+    }
+
+    /** Into {@code out}, which may be data's own array: a row is read whole before it is written. */
+    private static float[] perImageZscore(Dataset data, float[] out) {
         int f = data.features();
         float[] x = data.x();
-        float[] out = new float[x.length];
         for (int r = 0; r < data.rows(); r++) {
             int off = r * f;
             double sum = 0;
@@ -75,8 +93,11 @@ public enum Normalization {
     }
 
     static float[] standardize(Dataset data, double mean, double std) {
+        return standardize(data, mean, std, new float[data.x().length]);
+    }
+
+    private static float[] standardize(Dataset data, double mean, double std, float[] out) {
         float[] x = data.x();
-        float[] out = new float[x.length];
         double scale = std > 0 ? 1 / std : 1;
         for (int i = 0; i < x.length; i++) out[i] = (float) ((x[i] - mean) * scale);
         return out;

@@ -36,8 +36,9 @@ public record DataSpec(Normalization normalization, int validationRows, long spl
             validation = split.validation();
         }
         PixelStats stats = normalization == Normalization.STANDARDIZE ? PixelStats.of(train) : new PixelStats(0, 1);
-        return new Prepared(normalization.apply(train, stats),
-                validation == null ? null : normalization.apply(validation, stats),
+        // the split's two sets are fresh copies: normalised where they lie; the loaded sets are shared
+        return new Prepared(validation == null ? normalization.apply(train, stats) : normalization.applyOwned(train, stats),
+                validation == null ? null : normalization.applyOwned(validation, stats),
                 normalization.apply(mnist.test(), stats), stats);
     }
 

@@ -92,4 +92,21 @@ class SplitsTest {
         assertEquals((other.x()[0] - stats.mean()) / stats.std(), s.x()[0], 1e-5);
         assertTrue(PixelStats.of(Normalization.STANDARDIZE.apply(train, stats)).std() > 0.999);
     }
+
+    @Test
+    void normalisingOwnedDataWritesTheSameValuesInPlace() {
+        PixelStats stats = PixelStats.of(balanced(3));
+        for (Normalization n : Normalization.values()) {
+            Dataset copy = balanced(2);
+            float[] expected = n.apply(balanced(2), stats).x();
+            Dataset owned = n.applyOwned(copy, stats);
+            assertTrue(owned.x() == copy.x(), n + " must not allocate");
+            assertArrayEquals(expected, owned.x(), 0f, n.toString());
+        }
+        // apply leaves its input alone (the loaded sets are shared between presets)
+        Dataset shared = balanced(2);
+        float[] before = shared.x().clone();
+        Normalization.PER_IMAGE_ZSCORE.apply(shared, stats);
+        assertArrayEquals(before, shared.x(), 0f);
+    }
 }
