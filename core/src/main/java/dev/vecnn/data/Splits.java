@@ -14,16 +14,21 @@ public final class Splits {
      * (seed 004: 48,000 / 12,000 from the 60,000 training images).
      */
     public static TrainValidation holdOut(Dataset data, int validationRows, long seed) {
-        if (validationRows < 0 || validationRows >= data.rows()) {
+        int[][] rows = holdOutRows(data.rows(), validationRows, seed, data.name());
+        return new TrainValidation(data.select(data.name() + "-train", rows[0]),
+                data.select(data.name() + "-validation", rows[1]));
+    }
+
+    /** The rows {@link #holdOut} keeps for training ([0]) and holds out ([1]) of a set of {@code rows} named {@code name}. */
+    public static int[][] holdOutRows(int rows, int validationRows, long seed, String name) {
+        if (validationRows < 0 || validationRows >= rows) {
             throw new IllegalArgumentException("validation size " + validationRows + " must be in [0, "
-                    + data.rows() + ") for " + data.name());
+                    + rows + ") for " + name);
         }
-        int[] order = permutation(data.rows(), seed);
-        int trainRows = data.rows() - validationRows;
-        int[] trainIdx = java.util.Arrays.copyOfRange(order, 0, trainRows);
-        int[] valIdx = java.util.Arrays.copyOfRange(order, trainRows, data.rows());
-        return new TrainValidation(data.select(data.name() + "-train", trainIdx),
-                data.select(data.name() + "-validation", valIdx));
+        int[] order = permutation(rows, seed);
+        int trainRows = rows - validationRows;
+        return new int[][] {java.util.Arrays.copyOfRange(order, 0, trainRows),
+                java.util.Arrays.copyOfRange(order, trainRows, rows)};
     }
 
     /** A seeded random permutation of 0..n-1 (Fisher-Yates). */

@@ -28,12 +28,14 @@ public record DataSpec(Normalization normalization, int validationRows, long spl
     public record Prepared(Dataset train, Dataset validation, Dataset test, PixelStats trainingStats) {}
 
     public Prepared prepare(MnistLoader.Mnist mnist) {
-        Dataset train = mnist.train();
+        Dataset train;
         Dataset validation = null;
-        if (validationRows > 0) {
-            Splits.TrainValidation split = Splits.holdOut(train, validationRows, splitSeed);
-            train = split.train();
-            validation = split.validation();
+        if (validationRows > 0) { // Splits.holdOut's rows, made from the loaded bytes (see Mnist.selectTrain)
+            int[][] rows = Splits.holdOutRows(mnist.trainRows(), validationRows, splitSeed, "train");
+            train = mnist.selectTrain("train-train", rows[0]);
+            validation = mnist.selectTrain("train-validation", rows[1]);
+        } else {
+            train = mnist.train();
         }
         PixelStats stats = normalization == Normalization.STANDARDIZE ? PixelStats.of(train) : new PixelStats(0, 1);
         // the split's two sets are fresh copies: normalised where they lie; the loaded sets are shared

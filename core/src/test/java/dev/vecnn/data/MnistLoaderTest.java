@@ -33,6 +33,19 @@ class MnistLoaderTest {
     }
 
     @Test
+    void trainingRowsMadeFromTheBytesEqualTheSelectedFloatRows() throws IOException {
+        IdxFiles.writeTinyDataset(dir, false);
+        MnistLoader.Mnist m = MnistLoader.load(dir);
+        int[] rows = {19, 0, 7, 7, 3};
+        Dataset direct = m.selectTrain("picked", rows);
+        Dataset selected = m.train().select("picked", rows);
+        assertArrayEquals(selected.x(), direct.x(), 0f);
+        assertArrayEquals(selected.labels(), direct.labels());
+        assertEquals(m.train().rows(), m.trainRows());
+        assertTrue(m.train() == m.train(), "the float set is made once");
+    }
+
+    @Test
     void imageAndLabelCountsMustAgree() throws IOException {
         IdxFiles.writeTinyDataset(dir, false);
         IdxFiles.write(dir, MnistFile.TEST_LABELS.fileName(), IdxFiles.labels(1, 2, 3));
