@@ -39,13 +39,13 @@ public final class MnistLoader {
             this.testLabels = testLabels;
         }
 
-        /** The 60,000 training images, pixels in [0, 1]. */
+        /** The training images (60,000 for MNIST), pixels in [0, 1]. */
         public synchronized Dataset train() {
             if (train == null) train = toDataset("train", trainImages, trainLabels);
             return train;
         }
 
-        /** The 10,000 test images, pixels in [0, 1]. */
+        /** The test images (10,000 for MNIST), pixels in [0, 1]. */
         public synchronized Dataset test() {
             if (test == null) test = toDataset("test", testImages, testLabels);
             return test;
@@ -87,8 +87,8 @@ public final class MnistLoader {
             throw new IdxFormatException(dir, "data folder not found: run 'vecnn data fetch', or pass --data DIR"
                     + " with the four MNIST IDX files");
         }
-        Loaded train = loadPair(dir, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS, "train");
-        Loaded test = loadPair(dir, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS, "test");
+        Loaded train = loadPair(dir, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS);
+        Loaded test = loadPair(dir, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS);
         if (train.rows != test.rows || train.cols != test.cols) {
             throw new IdxFormatException(locate(dir, MnistFile.TEST_IMAGES), "test images are "
                     + test.rows + "x" + test.cols + " but training images are " + train.rows + "x" + train.cols);
@@ -113,7 +113,7 @@ public final class MnistLoader {
         return true;
     }
 
-    private static Loaded loadPair(Path dir, MnistFile imagesFile, MnistFile labelsFile, String name)
+    private static Loaded loadPair(Path dir, MnistFile imagesFile, MnistFile labelsFile)
             throws IdxFormatException {
         Path imagesPath = locate(dir, imagesFile);
         Path labelsPath = locate(dir, labelsFile);
