@@ -38,6 +38,19 @@ final class BatchGather implements KernelPool.Task {
      * {@code slabs} threads (the row slabs of the product that reads x next; see Mlp.inputRowSlabs).
      */
     void run(KernelPool pool, int slabs, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
+        prepare(pool, slabs, data, order, first, rows, x, y);
+        try {
+            pool.run(tasks, this); // one task runs inline on the calling thread
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Sets up the copy of {@link #run} without running it, for a caller that runs it as part of a
+     * parallel region of its own (see Sgd#step); returns the number of tasks. Call {@link #clear} after.
+     */
+    int prepare(KernelPool pool, int slabs, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
         this.data = data;
         this.order = order;
         this.first = first;
@@ -45,14 +58,15 @@ final class BatchGather implements KernelPool.Task {
         this.x = x;
         this.y = y;
         this.tasks = Math.max(1, Math.min(slabs, ParallelSplit.tasks(pool, (long) rows * data.features())));
-        try {
-            pool.run(tasks, this); // one task runs inline on the calling thread
-        } finally {
-            this.data = null;
-            this.order = null;
-            this.x = null;
-            this.y = null;
-        }
+        return tasks;
+    }
+
+    /** Drops the references to the last copy's arrays. */
+    void clear() {
+        this.data = null;
+        this.order = null;
+        this.x = null;
+        this.y = null;
     }
 
     @Override

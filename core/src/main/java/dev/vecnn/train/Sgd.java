@@ -42,18 +42,33 @@ final class Sgd {
     }
 
     void step(KernelPool pool) {
+        step(pool, null, 0);
+    }
+
+    /**
+     * One update; with a {@code companion}, its tasks [0, companionTasks) run in the same parallel
+     * region as the update of the largest parameter, task i beside update slab i. The trainer copies
+     * the next minibatch that way: the copy waits on memory for rows scattered over the training set,
+     * the update streams the weights, and the two overlap on each core.
+     */
+    void step(KernelPool pool, KernelPool.Task companion, int companionTasks) {
+        int largest = 0;
+        for (int i = 1; i < parameters.size(); i++) {
+            if (parameters.get(i).size() > parameters.get(largest).size()) largest = i;
+        }
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             float[] v = velocities == null ? null : velocities.get(i);
             float pl1 = p.penalised() ? l1 : 0f;
             float pl2 = p.penalised() ? l2 : 0f;
             int tasks = ParallelSplit.tasks(pool, p.size());
-            if (tasks == 1) {
+            KernelPool.Task with = i == largest ? companion : null;
+            if (tasks == 1 && with == null) {
                 Reductions.sgdStep(p.values(), 0, p.grad(), 0, v, 0, p.size(), learningRate, momentum, pl1, pl2);
             } else {
-                task.set(p, v, pl1, pl2, tasks);
-                pool.run(tasks, task);
-                task.set(null, null, 0f, 0f, 0);
+                task.set(p, v, pl1, pl2, tasks, with, with == null ? 0 : companionTasks);
+                pool.run(Math.max(tasks, with == null ? 0 : companionTasks), task);
+                task.set(null, null, 0f, 0f, 0, null, 0);
             }
         }
     }
@@ -65,20 +80,29 @@ final class Sgd {
         private float l1;
         private float l2;
         private int tasks;
+        private KernelPool.Task companion;
+        private int companionTasks;
 
-        void set(Parameter p, float[] v, float l1, float l2, int tasks) {
+        void set(Parameter p, float[] v, float l1, float l2, int tasks, KernelPool.Task companion, int companionTasks) {
             this.p = p;
             this.v = v;
             this.l1 = l1;
             this.l2 = l2;
             this.tasks = tasks;
+            this.companion = companion;
+            this.companionTasks = companionTasks;
         }
 
         @Override
         public void run(int worker, int index) {
-            int start = ParallelSplit.start(p.size(), tasks, index);
-            int end = ParallelSplit.start(p.size(), tasks, index + 1);
-            Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, l1, l2);
+            if (index < tasks) {
+                int start = ParallelSplit.start(p.size(), tasks, index);
+                int end = ParallelSplit.start(p.size(), tasks, index + 1);
+                Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, l1, l2);
+            }
+            if (index < companionTasks) {
+                companion.run(worker, index);
+            }
         }
     }
 }

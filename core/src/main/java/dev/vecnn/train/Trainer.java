@@ -186,6 +186,7 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0;
             boolean finite = true;
+            boolean gathered = false; // the batch at r0 was copied during the last update
             for (int r0 = 0; r0 < n; r0 += batch) {
                 int rows = Math.min(batch, n - r0);
                 float[] x = train.x();
@@ -193,7 +194,9 @@ public final class Trainer {
                 int[] labels = train.labels();
                 int labelsOff = r0;
                 if (shuffled) {
-                    gather.run(pool, gatherSlabs, train, order, r0, rows, xBatch, yBatch);
+                    if (!gathered) {
+                        gather.run(pool, gatherSlabs, train, order, r0, rows, xBatch, yBatch);
+                    }
                     x = xBatch;
                     xOff = 0;
                     labels = yBatch;
@@ -219,7 +222,16 @@ public final class Trainer {
                 if (!finite) {
                     break;
                 }
-                s.sgd.step(pool);
+                int next = r0 + batch;
+                gathered = shuffled && next < n;
+                if (gathered) {
+                    // the step is done with xBatch: the next batch is copied beside the update
+                    int tasks = gather.prepare(pool, gatherSlabs, train, order, next, Math.min(batch, n - next), xBatch, yBatch);
+                    s.sgd.step(pool, gather, tasks);
+                    gather.clear();
+                } else {
+                    s.sgd.step(pool);
+                }
             }
             long trainNanos = System.nanoTime() - epochStart;
             if (!finite) {

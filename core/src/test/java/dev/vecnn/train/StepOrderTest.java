@@ -1,0 +1,66 @@
+package dev.vecnn.train;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.kernel.Activation;
+import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.nn.LayerSpec;
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.ModelConfig;
+import dev.vecnn.nn.Rng;
+import dev.vecnn.nn.WeightLayout;
+import dev.vecnn.nn.Workspace;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Trainer copies the next minibatch during the update of the step before; this runs the same
+ * training as the plain loop (shuffle, copy the batch, forward, loss, backward, update) and asks for
+ * the same bits: a wrong batch, a stale row or a short last batch would change the weights.
+ */
+class StepOrderTest {
+    @Test
+    void copyingTheNextBatchDuringTheUpdateTrainsAsThePlainLoop() {
+        Dataset train = SyntheticData.blobs("train", 301, 40, 4, 1f, 0.8f, 5); // 301 = 2 x 128 + 45
+        ModelConfig m = new ModelConfig(40, List.of(new LayerSpec(24, Activation.TANH)),
+                dev.vecnn.nn.Head.SOFTMAX_CROSS_ENTROPY, 4, WeightLayout.IN_OUT, dev.vecnn.nn.Initializer.xavier());
+        TrainConfig c = TrainConfig.defaults(m).withLearningRate(0.01f).withMomentum(0.9f).withBatchSize(128)
+                .withEpochs(3).withReduction(Reduction.SUM).withSeed(9);
+        for (int threads = 1; threads <= 2; threads++) {
+            try (KernelPool pool = KernelPool.create(threads)) {
+                TrainResult r = new Trainer(c, pool).train(train, null, null);
+                Weights.assertBitIdentical(plainLoop(c, pool, train), r.model(), threads + " thread(s)");
+            }
+        }
+    }
+
+    /** Trainer.train's draws and steps, written out one after the other. */
+    private static Mlp plainLoop(TrainConfig c, KernelPool pool, Dataset train) {
+        Rng seeds = new Rng(c.seed());
+        Mlp model = Mlp.initialise(c.model(), seeds.nextLong());
+        Rng shuffle = Rng.fromState(seeds.nextLong());
+        Sgd sgd = new Sgd(model.parameters(), c.learningRate(), c.momentum(), c.l1(), c.l2());
+        Gemm gemm = new Gemm(pool);
+        int n = train.rows(), f = train.features(), batch = c.batchSize();
+        Workspace ws = model.workspace(batch);
+        int[] order = new int[n];
+        float[] x = new float[batch * f];
+        int[] y = new int[batch];
+        for (int epoch = 0; epoch < c.epochs(); epoch++) {
+            for (int i = 0; i < n; i++) order[i] = i;
+            shuffle.shuffle(order, n);
+            for (int r0 = 0; r0 < n; r0 += batch) {
+                int rows = Math.min(batch, n - r0);
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(train.x(), order[r0 + i] * f, x, i * f, f);
+                    y[i] = train.labels()[order[r0 + i]];
+                }
+                model.forward(gemm, ws, x, 0, rows);
+                model.lossAndPredict(pool, ws, rows, y, 0, true, c.reduction().gradientScale(rows), c.threshold());
+                model.backward(gemm, ws, x, 0, rows, false);
+                sgd.step(pool);
+            }
+        }
+        return model;
+    }
+}
