@@ -52,6 +52,10 @@ final class Sgd {
      * the update streams the weights, and the two overlap on each core.
      */
     void step(KernelPool pool, KernelPool.Task companion, int companionTasks) {
+        if (parameters.isEmpty()) {
+            if (companion != null) pool.run(companionTasks, companion);
+            return;
+        }
         int largest = 0;
         for (int i = 1; i < parameters.size(); i++) {
             if (parameters.get(i).size() > parameters.get(largest).size()) largest = i;

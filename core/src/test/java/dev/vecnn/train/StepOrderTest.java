@@ -63,4 +63,13 @@ class StepOrderTest {
         }
         return model;
     }
+
+    @Test
+    void theCompanionRunsEvenWithNothingToUpdate() {
+        try (KernelPool pool = KernelPool.create(2)) {
+            java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+            new Sgd(List.of(), 0.1f, 0f, 0f, 0f).step(pool, (worker, index) -> ran.addAndGet(1 << index), 2);
+            org.junit.jupiter.api.Assertions.assertEquals(3, ran.get(), "tasks 0 and 1, once each");
+        }
+    }
 }
