@@ -11,7 +11,8 @@ import java.util.*;
  * per row on the calling thread (the trainer before BatchGather), otherwise BatchGather as the trainer
  * does. -DsgdTwice=true runs the update a second time and times it apart ("sgdAgain": the same
  * update with its lines already in the right core, so the difference is the cost of fetching them);
- * -Dlayout=out-in stores the weights out x in. Epochs 5-12 are timed.
+ * -Dlayout=out-in stores the weights out x in. Epochs 5-12 are timed. The phases are timed apart: the
+ * Trainer itself copies the next batch inside the update's parallel region (Sgd.step's companion).
  */
 public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice");
   public static void main(String[] a) {
