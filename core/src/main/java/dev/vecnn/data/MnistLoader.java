@@ -89,14 +89,15 @@ public final class MnistLoader {
         }
         Loaded train = loadPair(dir, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS);
         Loaded test = loadPair(dir, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS);
-        if (train.rows != test.rows || train.cols != test.cols) {
+        IdxReader.Images a = train.images, b = test.images;
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
             throw new IdxFormatException(locate(dir, MnistFile.TEST_IMAGES), "test images are "
-                    + test.rows + "x" + test.cols + " but training images are " + train.rows + "x" + train.cols);
+                    + b.rows() + "x" + b.cols() + " but training images are " + a.rows() + "x" + a.cols());
         }
         return new Mnist(train.images, train.labels, test.images, test.labels);
     }
 
-    private record Loaded(IdxReader.Images images, int[] labels, int rows, int cols) {}
+    private record Loaded(IdxReader.Images images, int[] labels) {}
 
     /** The path of {@code file} in {@code dir}: the raw name if present, else {@code name.gz}. */
     public static Path locate(Path dir, MnistFile file) {
@@ -125,7 +126,7 @@ public final class MnistLoader {
             throw new IdxFormatException(labelsPath, labels.length + " labels for " + images.count()
                     + " images in " + imagesPath.getFileName() + ": the two files do not belong together");
         }
-        return new Loaded(images, labels, images.rows(), images.cols());
+        return new Loaded(images, labels);
     }
 
     static void verifyIfMnist(Path path, MnistFile file) throws IdxFormatException {

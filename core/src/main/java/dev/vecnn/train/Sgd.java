@@ -21,6 +21,8 @@ final class Sgd {
     private final float l1;
     private final float l2;
     private final StepTask task = new StepTask();
+    /** The parameter with the most values, whose update region can carry a companion task (see step). */
+    private final int largest;
 
     Sgd(List<Parameter> parameters, float learningRate, float momentum, float l1, float l2) {
         this.parameters = parameters;
@@ -34,6 +36,11 @@ final class Sgd {
         } else {
             velocities = null;
         }
+        int l = 0;
+        for (int i = 1; i < parameters.size(); i++) {
+            if (parameters.get(i).size() > parameters.get(l).size()) l = i;
+        }
+        largest = l;
     }
 
     /** Momentum buffers in parameter order, or null without momentum. */
@@ -55,10 +62,6 @@ final class Sgd {
         if (parameters.isEmpty()) {
             if (companion != null) pool.run(companionTasks, companion);
             return;
-        }
-        int largest = 0;
-        for (int i = 1; i < parameters.size(); i++) {
-            if (parameters.get(i).size() > parameters.get(largest).size()) largest = i;
         }
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);

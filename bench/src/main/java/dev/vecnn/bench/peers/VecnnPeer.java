@@ -10,7 +10,6 @@ import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.nn.Dense;
 import dev.vecnn.nn.Mlp;
-import dev.vecnn.nn.WeightLayout;
 import dev.vecnn.nn.Workspace;
 import dev.vecnn.train.EpochMetrics;
 import dev.vecnn.train.Evaluator;
@@ -185,10 +184,9 @@ public final class VecnnPeer {
         for (int l = 0; l < model.layerCount(); l++) {
             Dense d = model.layer(l);
             float[] w = d.weight();
-            boolean inOut = d.layout() == WeightLayout.IN_OUT;
             for (int i = 0; i < d.in(); i++) {
                 for (int j = 0; j < d.out(); j++) {
-                    long bits = Integer.toUnsignedLong(Float.floatToRawIntBits(w[inOut ? i * d.out() + j : j * d.in() + i]));
+                    long bits = Integer.toUnsignedLong(Float.floatToRawIntBits(w[d.weightIndex(i, j)]));
                     total = (total + (++position % p) * (bits % p)) % p;
                 }
             }
