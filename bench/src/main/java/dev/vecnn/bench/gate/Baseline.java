@@ -1,10 +1,10 @@
 package dev.vecnn.bench.gate;
 
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,13 +56,6 @@ public record Baseline(String machine, String recorded, Map<String, Entry> figur
 
     /** Writes to a temporary file beside {@code file} and renames it, so a cut-short run leaves the old baseline. */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, toJson());
     }
 }
