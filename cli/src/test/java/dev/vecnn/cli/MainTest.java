@@ -45,6 +45,19 @@ class MainTest {
     }
 
     @Test
+    void aDamagedDataFileIsNamedWithWhatToDo() throws IOException {
+        writeIdx("train-images-idx3-ubyte", java.util.Arrays.copyOf(images(30), 16 + 30 * 4 - 5));
+        writeIdx("train-labels-idx1-ubyte", labels(30));
+        writeIdx("t10k-images-idx3-ubyte", images(10));
+        writeIdx("t10k-labels-idx1-ubyte", labels(10));
+        CliRun r = CliRun.of("data", "info", "--data", dir.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("train-images-idx3-ubyte: truncated data"), r.err());
+        assertTrue(r.err().contains("replace it with an intact copy"), r.err());
+    }
+
+    @Test
     void dataInfoCountsPerSplitAndClass() throws IOException {
         writeIdx("train-images-idx3-ubyte", images(30));
         writeIdx("train-labels-idx1-ubyte", labels(30));
