@@ -691,6 +691,11 @@ public final class PeerCompare {
                     .append(": ").append(o.rounds).append(" alternating round(s) (peer order reversed every other round), each timing run under `flock`.")
                     .append(" Samples/s is the median over the epochs after the warm-up ones of one run, then the median over the rounds;")
                     .append(" the ratio is vecnn's median over the peer's, both from this run. Each peer runs at its fastest setting of the sweep.\n\n");
+            if (o.quick) {
+                md.append("**A quick run checks the set-up, not speed.** With so few epochs vecnn is timed while the JIT compiler")
+                        .append(" is still compiling its kernels (its later epochs run several times faster), and no settings were swept:")
+                        .append(" the ratios and the target column below say nothing about speed. Run without --quick for that.\n\n");
+            }
             md.append("| case | threads | peer | setting | samples/s | vecnn / peer | target | met | test accuracy |\n");
             md.append("|---|---:|---|---|---:|---:|---:|---|---:|\n");
             for (Row r : rows) {
