@@ -31,7 +31,8 @@ final class DataOptions {
         try {
             return MnistLoader.load(d);
         } catch (IdxFormatException e) {
-            // a damaged file in the folder: the reader says what is wrong; say what to do
+            // The reader says what is wrong with the file, and only this side knows whether the folder is
+            // vecnn's cache. Messages that already say what to do (no folder, a checksum mismatch) pass.
             if (e.file() == null || e.file().equals(d) || e.getMessage().contains("vecnn data fetch")) throw e;
             throw e.withAdvice(dir == null
                     ? "run 'vecnn data fetch' to download it again (every file's SHA-256 is checked)"
