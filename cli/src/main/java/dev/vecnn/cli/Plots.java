@@ -1,9 +1,9 @@
 package dev.vecnn.cli;
 
+import dev.vecnn.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
@@ -52,11 +52,8 @@ final class Plots {
     }
 
     private static void save(Chart<?, ?> chart, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String base = file.getFileName().toString().replaceFirst("\\.png$", "");
-        Path tmp = dir.resolve("." + base + ".tmp.png");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(tmp, dir.resolve(base + ".png"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

@@ -3,6 +3,8 @@ package dev.vecnn.data;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import dev.vecnn.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,8 +142,8 @@ public final class DigitImage {
                 img.getRaster().setSample(x, y, 0, darkInkOnLight ? 255 - g : g);
             }
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        ImageIO.write(img, "png", tmp.toFile());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

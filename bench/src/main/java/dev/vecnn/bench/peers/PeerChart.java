@@ -6,10 +6,11 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
+import dev.vecnn.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,12 +109,9 @@ final class PeerChart {
             }
             chart.addSeries(NAMES.getOrDefault(p, p), groups, ys).setFillColor(COLORS.getOrDefault(p, Color.BLACK));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String stem = file.getFileName().toString().replaceFirst("\\.png$", "");
-        Path tmp = dir.resolve("." + stem + ".tmp.png");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(tmp, dir.resolve(stem + ".png"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(file, png.toByteArray());
     }
 
     private static double find(List<Bar> bars, String group, String peer) {

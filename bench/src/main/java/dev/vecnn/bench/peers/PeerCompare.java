@@ -1,5 +1,6 @@
 package dev.vecnn.bench.peers;
 
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.Json;
 
 import java.io.BufferedReader;
@@ -663,7 +664,7 @@ public final class PeerCompare {
                         r.accuracy() == null ? "" : num(r.accuracy()), num(r.ratio()), num(r.target()),
                         Double.isNaN(r.target()) || Double.isNaN(r.ratio()) ? "" : r.ratio() >= r.target() ? "yes" : "no")).append('\n');
             }
-            write(o.out.resolve(o.name + ".csv"), csv.toString());
+            AtomicFiles.writeString(o.out.resolve(o.name + ".csv"), csv.toString());
 
             StringBuilder raw = new StringBuilder("phase,round,case,threads,peer,setting,samples_per_s,test_accuracy,exit,error,"
                     + "others_busy_before,fingerprint,env\n");
@@ -673,8 +674,8 @@ public final class PeerCompare {
                         num(r.samplesPerSecond()), r.accuracy() == null ? "" : num(r.accuracy()), "" + r.exit(), quote(r.error()),
                         num(r.load()), "" + r.fingerprint(), quote(env == null ? "" : toJson(env)))).append('\n');
             }
-            write(o.out.resolve(o.name + "-runs.csv"), raw.toString());
-            write(o.out.resolve(o.name + ".md"), markdown(rows));
+            AtomicFiles.writeString(o.out.resolve(o.name + "-runs.csv"), raw.toString());
+            AtomicFiles.writeString(o.out.resolve(o.name + ".md"), markdown(rows));
             try {
                 PeerChart.write(o.out.resolve(o.name + ".png"), rows.stream().map(r -> new PeerChart.Bar(
                         r.kase() + " " + r.threads() + "T", r.peer(), r.median())).toList());
@@ -756,12 +757,6 @@ public final class PeerCompare {
                 for (String n : notes) md.append("- ").append(n).append('\n');
             }
             return md.toString();
-        }
-
-        static void write(Path file, String text) throws IOException {
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

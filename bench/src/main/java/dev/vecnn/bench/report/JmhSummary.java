@@ -1,5 +1,7 @@
 package dev.vecnn.bench.report;
 
+import dev.vecnn.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +69,7 @@ public final class JmhSummary {
         if (md == null) {
             System.out.print(text);
         } else {
-            if (md.getParent() != null) Files.createDirectories(md.getParent());
-            Files.writeString(md, text);
+            AtomicFiles.writeString(md, text);
         }
         if (pngDir != null) {
             Files.createDirectories(pngDir);
@@ -208,6 +209,8 @@ public final class JmhSummary {
             }
             chart.addSeries(v, categories, ys);
         }
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(png, bytes.toByteArray());
     }
 }
