@@ -41,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ModelFile.Loaded loaded = ModelFile.load(modelFile);
+        ModelFile.Loaded loaded = SavedModels.load(modelFile);
         if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY || loaded.model().config().inputs() != 784) {
             throw new IllegalArgumentException(modelFile + ": predict needs a 784-input softmax model, this one is "
                     + loaded.model().config().describe());

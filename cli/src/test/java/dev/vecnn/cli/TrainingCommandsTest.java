@@ -98,6 +98,7 @@ class TrainingCommandsTest {
         assertEquals(1, eval.exit());
         assertEquals(1, eval.err().strip().lines().count(), eval.err());
         assertTrue(eval.err().contains("bad.safetensors"), eval.err());
+        assertTrue(eval.err().contains("pass a model saved by 'vecnn train --save FILE'"), eval.err());
         CliRun lr = train("--momentum=-1");
         assertEquals(1, lr.exit());
         assertTrue(lr.err().contains("momentum must be in [0, 1)"), lr.err());

@@ -18,4 +18,15 @@ public final class ModelFileException extends java.io.IOException {
     public ModelFileException(Path file, String problem) {
         this(file.toString(), problem);
     }
+
+    private ModelFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The same error with what to do about it appended (the caller knows what the file was for). */
+    public ModelFileException withAdvice(String advice) {
+        ModelFileException e = new ModelFileException(getMessage() + ": " + advice, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }
