@@ -1,7 +1,6 @@
 package dev.vecnn.cli;
 
 import dev.vecnn.io.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,8 +51,6 @@ final class Plots {
     }
 
     private static void save(Chart<?, ?> chart, Path file) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(file, png.toByteArray());
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -9,23 +9,25 @@ import java.nio.file.Path;
  */
 public final class IdxFormatException extends IOException {
     private final transient Path file;
-    private final String problem;
 
     public IdxFormatException(Path file, String problem) {
         super(file + ": " + problem);
         this.file = file;
-        this.problem = problem;
     }
 
     public IdxFormatException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;
-        this.problem = problem;
+    }
+
+    private IdxFormatException(String message, Path file, Throwable cause) {
+        super(message, cause);
+        this.file = file;
     }
 
     /** The same problem with what to do about it appended (the caller knows where the file came from). */
     public IdxFormatException withAdvice(String advice) {
-        IdxFormatException e = new IdxFormatException(file, problem + ": " + advice, getCause());
+        IdxFormatException e = new IdxFormatException(getMessage() + ": " + advice, file, getCause());
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -70,11 +70,12 @@ final class Sgd {
             float pl2 = p.penalised() ? l2 : 0f;
             int tasks = ParallelSplit.tasks(pool, p.size());
             KernelPool.Task with = i == largest ? companion : null;
+            int withTasks = with == null ? 0 : companionTasks;
             if (tasks == 1 && with == null) {
                 Reductions.sgdStep(p.values(), 0, p.grad(), 0, v, 0, p.size(), learningRate, momentum, pl1, pl2);
             } else {
-                task.set(p, v, pl1, pl2, tasks, with, with == null ? 0 : companionTasks);
-                pool.run(Math.max(tasks, with == null ? 0 : companionTasks), task);
+                task.set(p, v, pl1, pl2, tasks, with, withTasks);
+                pool.run(Math.max(tasks, withTasks), task);
                 task.set(null, null, 0f, 0f, 0, null, 0);
             }
         }

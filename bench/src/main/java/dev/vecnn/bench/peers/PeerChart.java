@@ -7,7 +7,6 @@ import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
 import dev.vecnn.io.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,9 +108,7 @@ final class PeerChart {
             }
             chart.addSeries(NAMES.getOrDefault(p, p), groups, ys).setFillColor(COLORS.getOrDefault(p, Color.BLACK));
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(file, png.toByteArray());
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static double find(List<Bar> bars, String group, String peer) {

@@ -1,7 +1,6 @@
 package dev.vecnn.bench.report;
 
 import dev.vecnn.io.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,8 +208,6 @@ public final class JmhSummary {
             }
             chart.addSeries(v, categories, ys);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(png, bytes.toByteArray());
+        AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }
