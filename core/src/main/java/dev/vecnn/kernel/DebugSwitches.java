@@ -4,32 +4,48 @@ import java.util.Locale;
 
 /**
  * Switches that deliberately slow a kernel down, read once at class load. They exist to prove
- * that the performance-regression gate ({@code bench/gate}) fails on a slow build; results stay
- * correct, only the speed changes. Nothing sets them by default.
+ * that the performance-regression gate ({@code bench/gate}) catches slow builds, and to measure how
+ * small a slowdown it catches; results stay correct bit for bit, only the speed changes. Nothing
+ * sets them by default. {@code -Dvecnn.slow} takes a comma-separated list of:
  *
  * <ul>
- *   <li>{@code -Dvecnn.slow=gemm}: every {@link Gemm} call runs the scalar {@link GemmReference}
- *       followed by a separate bias and activation pass, instead of the packed or dot kernels
- *       (about 30 times slower);</li>
- *   <li>{@code -Dvecnn.slow=gemm2x}: every {@link Gemm} call with beta 0 (all of vecnn's) computes
- *       its result twice, the kernels unchanged: exactly twice the GEMM time, the same bits.</li>
+ *   <li>{@code gemm}: every {@link Gemm} call runs the scalar {@link GemmReference} followed by a
+ *       separate bias and activation pass, instead of the packed or dot kernels (about 30 times slower);</li>
+ *   <li>{@code gemm2x}: every {@link Gemm} call with beta 0 (all of vecnn's) computes its result
+ *       twice, the kernels unchanged;</li>
+ *   <li>{@code gemm:F} (F &gt; 1, for example {@code gemm:1.10}): every {@link Gemm} call, once done,
+ *       spins for F - 1 times its own duration, so each GEMM takes F times as long;</li>
+ *   <li>{@code step:F}: the same for a training step's forward-to-backward span ({@link #stepStarted}
+ *       at the start of the forward pass, {@link #stepEnded} after the backward pass).</li>
  * </ul>
  */
 public final class DebugSwitches {
-    /** The system property naming the kernels to slow down (comma-separated; only "gemm" exists). */
+    /** The system property naming the kernels to slow down. */
     public static final String PROPERTY = "vecnn.slow";
 
+    private static final String VALUE = System.getProperty(PROPERTY, "");
+
     /** True when {@code -Dvecnn.slow} names gemm. */
-    public static final boolean SLOW_GEMM = names(System.getProperty(PROPERTY, ""), "gemm");
+    public static final boolean SLOW_GEMM = names(VALUE, "gemm");
 
     /** True when {@code -Dvecnn.slow} names gemm2x. */
-    public static final boolean DOUBLE_GEMM = names(System.getProperty(PROPERTY, ""), "gemm2x");
+    public static final boolean DOUBLE_GEMM = names(VALUE, "gemm2x");
+
+    /** The factor of {@code gemm:F}, 1 when absent. */
+    static final double GEMM_FACTOR = factor(VALUE, "gemm");
+
+    /** The factor of {@code step:F}, 1 when absent. */
+    static final double STEP_FACTOR = factor(VALUE, "step");
 
     /** Any GEMM switch: the one flag {@link Gemm} tests (a constant, so the JIT drops the test). */
-    static final boolean SLOW = SLOW_GEMM || DOUBLE_GEMM;
+    static final boolean SLOW = SLOW_GEMM || DOUBLE_GEMM || GEMM_FACTOR > 1;
 
-    /** Set while gemm2x runs the first of the two computations, so that one is not doubled again. */
-    private static final ThreadLocal<boolean[]> REPEATING = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Whether {@link #stepStarted} and {@link #stepEnded} do anything (a constant for the JIT). */
+    public static final boolean SLOW_STEP = STEP_FACTOR > 1;
+
+    /** Set while a slowed GEMM runs its real computation, so that one is not slowed again. */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static final ThreadLocal<long[]> STEP_START = ThreadLocal.withInitial(() -> new long[1]);
 
     private DebugSwitches() {}
 
@@ -38,6 +54,32 @@ public final class DebugSwitches {
             if (part.trim().equals(kernel)) return true;
         }
         return false;
+    }
+
+    /**
+     * The F of {@code kernel:F} in {@code value}, or 1 when it is not there.
+     *
+     * @throws IllegalArgumentException when F is not a number of at least 1, so a typo in a
+     *         measurement of the gate's power cannot pass for a slowed build
+     */
+    static double factor(String value, String kernel) {
+        for (String part : value.toLowerCase(Locale.ROOT).split(",")) {
+            String p = part.trim();
+            if (!p.startsWith(kernel + ":")) continue;
+            String f = p.substring(kernel.length() + 1);
+            double v;
+            try {
+                v = Double.parseDouble(f);
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            if (!(v >= 1) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("-D" + PROPERTY + ": '" + p + "' needs a factor of at least 1, such as "
+                        + kernel + ":1.10");
+            }
+            return v;
+        }
+        return 1;
     }
 
     /**
@@ -56,16 +98,41 @@ public final class DebugSwitches {
             }
             return true;
         }
-        // gemm2x: with beta 0 the result does not read C, so computing it twice gives the same bits.
-        boolean[] repeating = REPEATING.get();
-        if (beta != 0f || repeating[0]) return false;
-        repeating[0] = true;
+        boolean[] inside = INSIDE.get();
+        if (inside[0]) return false;
+        // gemm2x repeats only calls with beta 0: their result does not read C, so computing it twice gives the same bits.
+        boolean twice = DOUBLE_GEMM && beta == 0f;
+        inside[0] = true;
+        long start = System.nanoTime();
         try {
             gemm.gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
                     bias, biasOff, act);
+            if (twice) {
+                gemm.gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                        bias, biasOff, act);
+            }
         } finally {
-            repeating[0] = false;
+            inside[0] = false;
         }
-        return false;
+        stretch(start, GEMM_FACTOR);
+        return true;
+    }
+
+    /** Marks the start of a training step's forward pass (only with {@code step:F}). */
+    public static void stepStarted() {
+        if (SLOW_STEP) STEP_START.get()[0] = System.nanoTime();
+    }
+
+    /** Ends a training step's backward pass: spins so the span since {@link #stepStarted} takes F times as long. */
+    public static void stepEnded() {
+        if (SLOW_STEP) stretch(STEP_START.get()[0], STEP_FACTOR);
+    }
+
+    /** Spins until {@code factor} times the time since {@code start} has passed: a slowdown in proportion. */
+    private static void stretch(long start, double factor) {
+        if (factor <= 1) return;
+        long now = System.nanoTime();
+        long until = now + (long) ((factor - 1) * (now - start));
+        while (System.nanoTime() < until) Thread.onSpinWait();
     }
 }

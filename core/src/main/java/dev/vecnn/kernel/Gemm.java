@@ -137,7 +137,7 @@ public final class Gemm {
                                    float[] b, int bOff, int ldb,
                                    float beta, float[] c, int cOff, int ldc,
                                    float[] bias, int biasOff, Activation act) {
-        if (DebugSwitches.SLOW && DebugSwitches.slowGemm(this, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act)) return; // -Dvecnn.slow=gemm|gemm2x (gate self-test)
+        if (DebugSwitches.SLOW && DebugSwitches.slowGemm(this, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act)) return; // -Dvecnn.slow=gemm|gemm2x (gate self-test and power runs)
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative GEMM dimension: m=" + m + " n=" + n + " k=" + k);
         }

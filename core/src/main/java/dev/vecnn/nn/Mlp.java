@@ -2,6 +2,7 @@ package dev.vecnn.nn;
 
 import dev.vecnn.kernel.Activation;
 import dev.vecnn.kernel.Activations;
+import dev.vecnn.kernel.DebugSwitches;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
@@ -104,6 +105,7 @@ public final class Mlp {
     /** Forward pass of {@code rows} rows of x (stride = inputs) starting at {@code xOff}; logits end in the workspace. */
     public void forward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows) {
         checkRows(ws, rows);
+        DebugSwitches.stepStarted();
         layers[0].forward(gemm, x, xOff, rows, ws.activations[0]);
         for (int l = 1; l < layers.length; l++) {
             layers[l].forward(gemm, ws.activations[l - 1], 0, rows, ws.activations[l]);
@@ -159,6 +161,7 @@ public final class Mlp {
                     ws.gradients[l - 1], accumulate);
         }
         layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null, accumulate);
+        DebugSwitches.stepEnded();
     }
 
     /**
