@@ -71,6 +71,10 @@ public final class IdxReader {
     private static <T> T read(Path file, InputStream source, int expectedRank, Body<T> body)
             throws IdxFormatException {
         String kind = expectedRank == 3 ? "image" : "label";
+        if (source == null) {
+            String problem = dev.vecnn.io.InputFiles.problem(file);
+            if (problem != null) throw new IdxFormatException(file, problem.equals("no such file") ? "file not found" : problem);
+        }
         try (InputStream in = source == null ? open(Files.newInputStream(file)) : open(source)) {
             DataInputStream header = new DataInputStream(in);
             int magic;

@@ -1,6 +1,7 @@
 package dev.vecnn.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -84,13 +86,25 @@ public final class Safetensors {
         return buf.array();
     }
 
-    /** Reads and checks {@code file}; every failure is a {@link ModelFileException} naming it. */
+    /**
+     * Reads and checks {@code file}; every failure is a {@link ModelFileException} naming it. Only a
+     * regular file within {@link Limits#maxModelFileBytes()} is read, and never more than its size.
+     */
     public static SafetensorsFile read(Path file) throws ModelFileException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) throw new ModelFileException(file, "file of " + size + " bytes is too large to load");
-            bytes = Files.readAllBytes(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            String problem = InputFiles.problem(attributes);
+            if (problem != null) throw new ModelFileException(file, problem);
+            long size = attributes.size();
+            if (size > Limits.maxModelFileBytes()) {
+                throw new ModelFileException(file, "file of " + size + " bytes is larger than the limit of "
+                        + Limits.maxModelFileBytes() + " bytes for " + Limits.maxParameters() + " parameters; "
+                        + Limits.howToRaise(Limits.MAX_PARAMETERS));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) size);
+            }
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file, "no such file");
         } catch (ModelFileException e) {

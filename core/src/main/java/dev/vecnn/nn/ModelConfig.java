@@ -59,6 +59,23 @@ public record ModelConfig(int inputs, List<LayerSpec> hidden, Head head, int cla
         return w;
     }
 
+    /**
+     * Weights and biases in all layers, counted without overflow: a configuration read from a file can
+     * name any widths, and this is checked against a limit before anything is allocated.
+     */
+    public long parameterCount() {
+        int[] w = widths();
+        long n = 0;
+        try {
+            for (int l = 0; l + 1 < w.length; l++) {
+                n = Math.addExact(n, Math.addExact(Math.multiplyExact((long) w[l], w[l + 1]), w[l + 1]));
+            }
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        return n;
+    }
+
     /** For example {@code 784-128:tanh-10 softmax}. */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(inputs);

@@ -72,7 +72,9 @@ public final class CheckpointFile {
             if (config.momentum() > 0f) {
                 velocities = new ArrayList<>();
                 for (Parameter p : model.parameters()) {
-                    velocities.add(f.require(MOMENTUM + p.name(), p.shape()).data());
+                    float[] v = f.require(MOMENTUM + p.name(), p.shape()).data();
+                    ModelFile.requireFinite(f.source(), MOMENTUM + p.name(), v);
+                    velocities.add(v);
                 }
             }
             Mlp best = null;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,16 @@ class IdxReaderTest {
         Path p = dir.resolve("nope");
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(p));
         assertTrue(e.getMessage().contains("file not found"));
+    }
+
+    @Test
+    void onlyRegularFilesAreRead() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("train-images-idx3-ubyte"));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(folder));
+        assertEquals(folder + ": is a directory, not a file", e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(zero, 10));
+        assertTrue(e.getMessage().startsWith("/dev/zero: is not a regular file"), e.getMessage());
     }
 }

@@ -1,0 +1,52 @@
+package dev.vecnn.io;
+
+/**
+ * Upper bounds that every reader checks a file's declared sizes against before allocating, so a
+ * small hostile or damaged file fails with one line instead of exhausting memory. The defaults are
+ * far above anything vecnn trains on MNIST; each can be raised with a system property, e.g.
+ * {@code VECNN_JAVA_OPTS=-Dvecnn.maxParameters=200000000 ./vecnn eval big.safetensors}.
+ */
+public final class Limits {
+    /** Weights and biases of one model (50 M: 200 MB of floats, plus as much again for gradients). */
+    public static final String MAX_PARAMETERS = "vecnn.maxParameters";
+    /** Pixels of an image given to predict, read from its header before decoding (a 48 MP photo passes). */
+    public static final String MAX_IMAGE_PIXELS = "vecnn.maxImagePixels";
+
+    static final long DEFAULT_MAX_PARAMETERS = 50_000_000L;
+    static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
+
+    private Limits() {}
+
+    public static long maxParameters() {
+        return positive(MAX_PARAMETERS, DEFAULT_MAX_PARAMETERS, Integer.MAX_VALUE - 8);
+    }
+
+    public static long maxImagePixels() {
+        return positive(MAX_IMAGE_PIXELS, DEFAULT_MAX_IMAGE_PIXELS, Integer.MAX_VALUE - 8);
+    }
+
+    /**
+     * Bytes of a model or checkpoint file: the header bound plus three copies of the largest model
+     * allowed (a checkpoint keeps weights, momentum and the best weights), at most what one array holds.
+     */
+    public static long maxModelFileBytes() {
+        return Math.min(Integer.MAX_VALUE - 8, 8 + Safetensors.MAX_HEADER_BYTES + 12 * maxParameters());
+    }
+
+    /** What to say after "exceeds the limit of N": how to raise it. */
+    public static String howToRaise(String property) {
+        return "raise it with VECNN_JAVA_OPTS=-D" + property + "=N if the file is trusted";
+    }
+
+    /** The property's value, or the default when unset; a value that is not a positive number is ignored. */
+    private static long positive(String property, long fallback, long ceiling) {
+        String v = System.getProperty(property);
+        if (v == null) return fallback;
+        try {
+            long n = Long.parseLong(v.strip().replace("_", ""));
+            return n > 0 ? Math.min(n, ceiling) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
