@@ -4,7 +4,8 @@ import picocli.CommandLine;
 
 /**
  * Turns a failure into the one line a user reads ("vecnn: error: what, which file, what to do")
- * and exit code 1. The stack trace appears only with --verbose, for bug reports.
+ * and exit code 1: 2 for bad usage, 3 for a diverged training run. The stack trace appears only
+ * with --verbose, for bug reports.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -21,6 +22,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         cl.getErr().println("vecnn: error: " + message.replace('\n', ' '));
         if (verbose) e.printStackTrace(cl.getErr());
         cl.getErr().flush();
-        return e instanceof CommandLine.ParameterException ? 2 : 1;
+        if (e instanceof CommandLine.ParameterException || e instanceof BadUsage) return 2;
+        return e instanceof Diverged ? Diverged.EXIT_CODE : 1;
     }
 }

@@ -9,6 +9,7 @@ import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.train.Checkpoint;
 import dev.vecnn.train.CheckpointFile;
 import dev.vecnn.train.OneVsRestResult;
+import dev.vecnn.train.RunStatus;
 import dev.vecnn.train.TrainConfig;
 import dev.vecnn.train.TrainResult;
 import dev.vecnn.train.Trainer;
@@ -62,7 +63,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Preset preset = options.resolve();
+        Preset preset = BadUsage.check(options::resolve);
+        threads.count();
+        if (checkpointEvery < 1) throw new BadUsage("--checkpoint-every must be at least 1, got " + checkpointEvery);
+        if (preset.kind() == Preset.Kind.ONE_VS_REST && (save != null || resume != null || checkpoint != null)) {
+            throw new BadUsage("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
+        }
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         try (KernelPool pool = threads.pool()) {
             out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
@@ -100,6 +106,12 @@ final class TrainCommand implements Callable<Integer> {
             r = start == null ? trainer.train(d.train(), d.validation(), d.test()) : trainer.resume(start, d.train(), d.validation(), d.test());
         }
         out.println(summary(r));
+        if (r.status() == RunStatus.DIVERGED) {
+            out.flush();
+            // The weights are those of the last finite epoch, or the initial ones: no result to keep.
+            throw new Diverged("training diverged at epoch " + r.stopEpoch() + " (the loss became NaN or infinite)"
+                    + (save != null ? "; " + save + " was not written" : "") + ": try a lower --lr");
+        }
         if (save != null) {
             ModelFile.save(save, r.model(), metadata(preset, d, r));
             out.println("saved model to " + save);
@@ -129,9 +141,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int oneVsRest(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) {
-        if (save != null || resume != null || checkpoint != null) {
-            throw new IllegalArgumentException("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
-        }
         TrainConfig config = preset.config();
         int epochs = config.epochs();
         int[] done = new int[10];

@@ -124,6 +124,7 @@ final class TrainOptions {
             d = new DataSpec(normalization != null ? Normalization.parse(normalization) : d.normalization(),
                     validation != null ? validation : d.validationRows(), splitSeed != null ? splitSeed : d.splitSeed());
         }
+        dev.vecnn.nn.Mlp.checkSize(m);
         Preset.Kind kind = p.kind() == Preset.Kind.GRADIENT_CHECK ? p.kind()
                 : m.head() == Head.SIGMOID_BINARY_CROSS_ENTROPY ? Preset.Kind.ONE_VS_REST : Preset.Kind.TRAIN;
         boolean changed = !c.equals(p.config()) || !d.equals(p.data()) || kind != p.kind();

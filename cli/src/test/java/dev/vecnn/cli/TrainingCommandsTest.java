@@ -91,7 +91,7 @@ class TrainingCommandsTest {
     @Test
     void badInputsAreOneLineErrors() throws IOException {
         CliRun preset = CliRun.of("train", "--preset", "no-such", "--data", data.toString());
-        assertEquals(1, preset.exit());
+        assertEquals(2, preset.exit());
         assertTrue(preset.err().contains("unknown preset 'no-such'"), preset.err());
         Path corrupt = Files.write(dir.resolve("bad.safetensors"), new byte[] {1, 2, 3});
         CliRun eval = CliRun.of("eval", corrupt.toString(), "--data", data.toString());
@@ -100,16 +100,51 @@ class TrainingCommandsTest {
         assertTrue(eval.err().contains("bad.safetensors"), eval.err());
         assertTrue(eval.err().contains("pass a model saved by 'vecnn train --save FILE'"), eval.err());
         CliRun lr = train("--momentum=-1");
-        assertEquals(1, lr.exit());
+        assertEquals(2, lr.exit());
         assertTrue(lr.err().contains("momentum must be in [0, 1)"), lr.err());
     }
 
     @Test
-    void divergenceIsReportedNotCrashed() {
-        CliRun r = train("--hidden", "16:relu", "--lr", "1e30", "--reduction", "sum");
-        assertEquals(0, r.exit(), r.err());
+    void divergenceIsReportedWithExitThreeAndNoModel() {
+        Path model = dir.resolve("diverged.safetensors");
+        CliRun r = train("--hidden", "16:relu", "--lr", "1e30", "--reduction", "sum", "--save", model.toString());
+        assertEquals(3, r.exit(), r.err());
         assertTrue(r.out().contains("diverged at epoch"), r.out());
         assertFalse(r.out().contains("NaN"), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().matches("vecnn: error: training diverged at epoch \\d+ \\(the loss became NaN or infinite\\); "
+                + java.util.regex.Pattern.quote(model.toString()) + " was not written: try a lower --lr\\s*"), r.err());
+        assertFalse(Files.exists(model), "a diverged run saves no model");
+    }
+
+    @Test
+    void badFlagValuesAreBadUsageCheckedBeforeAnyWork() {
+        // The data folder does not exist: each value is refused before the data is looked for.
+        String absent = dir.resolve("absent").toString();
+        String[][] cases = {
+            {"--lr=-0.1", "learning rate must be positive, got -0.1"},
+            {"--batch=0", "--batch must be at least 1, got 0"},
+            {"--epochs=0", "epochs must be at least 1, got 0"},
+            {"--threads=0", "--threads must be between 1 and 1024, got 0"},
+            {"--threads=10000", "--threads must be between 1 and 1024, got 10000"},
+            {"--hidden=0:tanh", "hidden layer size must be at least 1, got 0"},
+            {"--hidden=16:nope", "nope"},
+            {"--preset=nope", "unknown preset 'nope'"},
+            {"--hidden=2000000000:tanh", "parameters, more than the limit of 50000000"},
+            {"--checkpoint-every=0", "--checkpoint-every must be at least 1, got 0"},
+            {"--validation=-1", "validation size must be >= 0, got -1"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.of("train", "--data", absent, c[0]);
+            assertEquals(2, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: ") && r.err().contains(c[1]), c[0] + ": " + r.err());
+        }
+        assertEquals(2, CliRun.of("eval", "m.safetensors", "--threads", "0").exit());
+        assertEquals(2, CliRun.of("gradcheck", "--eps", "0", "--data", absent).exit());
+        assertEquals(2, CliRun.of("gradcheck", "--preset", "ovr-lr0.01", "--data", absent).exit());
+        assertEquals(2, CliRun.of("reproduce", "--only", "nope", "--data", absent, "--out", absent).exit());
+        assertEquals(2, CliRun.of("reproduce", "--seeds", "0", "--data", absent, "--out", absent).exit());
     }
 
     @Test

@@ -67,12 +67,7 @@ public final class ModelFile {
             throw new ModelFileException(f.source(), "bad model configuration: " + e.getMessage());
         }
         checkSize(f, config);
-        Mlp model;
-        try {
-            model = Mlp.zeros(config);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ModelFileException(f.source(), "bad model configuration: " + e.getMessage());
-        }
+        Mlp model = Mlp.zeros(config);
         readParameters(f, "", model);
         return model;
     }
@@ -83,11 +78,10 @@ public final class ModelFile {
      * tensor it needs, in its shape, before anything is allocated.
      */
     static void checkSize(SafetensorsFile f, ModelConfig config) throws ModelFileException {
-        long needed = config.parameterCount();
-        if (needed > Limits.maxParameters()) {
-            throw new ModelFileException(f.source(), "model configuration " + config.describe() + " has "
-                    + (needed == Long.MAX_VALUE ? "more than 2^63" : needed) + " parameters, more than the limit of "
-                    + Limits.maxParameters() + "; " + Limits.howToRaise(Limits.MAX_PARAMETERS));
+        try {
+            Mlp.checkSize(config);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(f.source(), e.getMessage());
         }
         for (Map.Entry<String, int[]> p : Mlp.parameterShapes(config).entrySet()) f.require(p.getKey(), p.getValue());
     }

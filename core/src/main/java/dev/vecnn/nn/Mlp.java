@@ -26,12 +26,7 @@ public final class Mlp {
     private final SoftmaxHeadPass softmaxHead = new SoftmaxHeadPass();
 
     private Mlp(ModelConfig config) {
-        long count = config.parameterCount();
-        if (count > Limits.maxParameters()) {
-            throw new IllegalArgumentException("model " + config.describe() + " has " + (count == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", count))
-                    + " parameters, more than the limit of " + String.format(java.util.Locale.ROOT, "%,d", Limits.maxParameters())
-                    + "; " + Limits.howToRaise(Limits.MAX_PARAMETERS));
-        }
+        checkSize(config);
         this.config = config;
         int[] widths = config.widths();
         layers = new Dense[widths.length - 1];
@@ -59,6 +54,16 @@ public final class Mlp {
             shapes.put("layers." + l + ".bias", new int[] {w[l + 1]});
         }
         return shapes;
+    }
+
+    /** Refuses a configuration with more parameters than {@link Limits#maxParameters()}, before allocating any. */
+    public static void checkSize(ModelConfig config) {
+        long count = config.parameterCount();
+        if (count > Limits.maxParameters()) {
+            throw new IllegalArgumentException("model " + config.describe() + " has "
+                    + (count == Long.MAX_VALUE ? "more than 2^63" : Long.toString(count))
+                    + " parameters, more than the limit of " + Limits.maxParameters() + "; " + Limits.howToRaise(Limits.MAX_PARAMETERS));
+        }
     }
 
     /** A network with all parameters zero (to be filled from a file). */

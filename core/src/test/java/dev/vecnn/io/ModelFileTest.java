@@ -79,7 +79,7 @@ class ModelFileTest {
         // 784 x 2,000,000 weights would be 6.3 GB; the tests run with -Xmx2g, so allocating them fails the test.
         Path wide = withMetadata("wide.safetensors", Map.of("vecnn.model.inputs", "784", "vecnn.model.hidden", "2000000:tanh"));
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(wide));
-        assertTrue(e.getMessage().startsWith(wide + ": model configuration 784-2000000:tanh-2 softmax has 1574000002 parameters,"
+        assertTrue(e.getMessage().startsWith(wide + ": model 784-2000000:tanh-2 softmax has 1574000002 parameters,"
                 + " more than the limit of 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N"), e.getMessage());
         // Within the limit but far more than the file holds.
         Path holds = withMetadata("holds.safetensors", Map.of("vecnn.model.hidden", "100000:tanh"));
