@@ -1,6 +1,7 @@
 package dev.vecnn.cli;
 
 import dev.vecnn.data.DigitImage;
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.ModelFile;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
@@ -41,6 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (preprocessedDir != null) AtomicFiles.checkWritableFolder(preprocessedDir);
         ModelFile.Loaded loaded = SavedModels.load(modelFile);
         if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY || loaded.model().config().inputs() != 784) {
             throw new IllegalArgumentException(modelFile + ": predict needs a 784-input softmax model, this one is "

@@ -57,6 +57,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seeds < 1) throw new BadUsage("--seeds must be at least 1, got " + seeds);
         threads.count();
         List<Preset> presets = BadUsage.check(this::selected);
+        AtomicFiles.checkWritableFolder(out);
         Files.createDirectories(out);
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         List<RunRecord> runs = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.experiment.DataSpec;
 import dev.vecnn.experiment.ExperimentRunner;
 import dev.vecnn.experiment.Preset;
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.ModelFile;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.train.Checkpoint;
@@ -68,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery < 1) throw new BadUsage("--checkpoint-every must be at least 1, got " + checkpointEvery);
         if (preset.kind() == Preset.Kind.ONE_VS_REST && (save != null || resume != null || checkpoint != null)) {
             throw new BadUsage("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
+        }
+        // Checked before the first epoch: a path that cannot be written would otherwise lose the whole run.
+        for (Path output : new Path[] {save, csv, checkpoint}) {
+            if (output != null) AtomicFiles.checkWritable(output);
         }
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         try (KernelPool pool = threads.pool()) {

@@ -118,6 +118,27 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void outputsThatCannotBeWrittenAreRefusedBeforeTheFirstEpoch() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[][] cases = {
+            {"--save", folder.toString(), folder + ": is a directory: pass a file name"},
+            {"--csv", "/dev/null", "/dev/null: is not a regular file"},
+            {"--checkpoint", file.resolve("c.safetensors").toString(), file + " is not a folder"},
+        };
+        for (String[] c : cases) {
+            CliRun r = train(c[0], c[1]);
+            assertEquals(1, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: ") && r.err().contains(c[2]), c[0] + ": " + r.err());
+            assertFalse(r.out().contains("epoch"), "refused before training: " + r.out());
+        }
+        CliRun r = CliRun.of("reproduce", "--only", "softmax-regression", "--data", data.toString(), "--out", file.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(file + ": is not a folder"), r.err());
+    }
+
+    @Test
     void badFlagValuesAreBadUsageCheckedBeforeAnyWork() {
         // The data folder does not exist: each value is refused before the data is looked for.
         String absent = dir.resolve("absent").toString();
