@@ -74,13 +74,14 @@ final class TrainCommand implements Callable<Integer> {
         for (Path output : new Path[] {save, csv, checkpoint}) {
             if (output != null) AtomicFiles.checkWritable(output);
         }
+        Checkpoint start = resume == null ? null : CheckpointFile.read(resume);
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         try (KernelPool pool = threads.pool()) {
             out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
             out.printf("data: %s; %d threads%n", preset.data().describe(), pool.threads());
             out.flush();
             return switch (preset.kind()) {
-                case TRAIN -> train(out, preset, mnist, pool);
+                case TRAIN -> train(out, preset, mnist, pool, start);
                 case ONE_VS_REST -> oneVsRest(out, preset, mnist, pool);
                 case GRADIENT_CHECK -> {
                     DataSpec.Prepared d = preset.data().prepare(mnist);
@@ -92,16 +93,26 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) throws IOException {
+    private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Checkpoint start)
+            throws IOException {
         DataSpec.Prepared d = preset.data().prepare(mnist);
         preset = ExperimentRunner.fitInputs(preset, d.train().features());
         TrainConfig config = preset.config();
-        Checkpoint start = null;
-        if (resume != null) {
-            start = CheckpointFile.read(resume);
-            out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
-        }
+        if (start != null) out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
         Trainer trainer = new Trainer(config, pool);
+        if (checkpoint != null || start != null) {
+            // Everything besides the configuration that shapes the run: a resume must find it unchanged.
+            Map<String, String> context = new LinkedHashMap<>(preset.data().toRunContext());
+            context.put("vecnn.run.data.crc32c", mnist.checksum());
+            trainer.context(context);
+        }
+        if (start != null) {
+            try {
+                trainer.checkResumable(start);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(resume + ": " + e.getMessage(), e);
+            }
+        }
         if (csv != null) trainer.csv(csv);
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
         TrainResult r;

@@ -118,6 +118,36 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void resumeRefusesAnyChangeToWhatShapedTheRunNamingIt() throws IOException {
+        Path ckpt = dir.resolve("run.ckpt.safetensors");
+        CliRun first = train("--epochs", "2", "--checkpoint", ckpt.toString());
+        assertEquals(0, first.exit(), first.err());
+        String[][] changes = {
+            {"--validation", "1200", "vecnn.run.data.validation_rows is 600 in the checkpoint and 1200 in this run"},
+            {"--split-seed", "7", "vecnn.run.data.split_seed is 1 in the checkpoint and 7 in this run"},
+            {"--normalization", "scale01", "vecnn.run.data.normalization is zscore in the checkpoint and scale01 in this run"},
+            {"--lr", "0.05", "vecnn.train.learning_rate is 0.1 in the checkpoint and 0.05 in this run"},
+            {"--seed", "9", "vecnn.train.seed is 1 in the checkpoint and 9 in this run"},
+        };
+        for (String[] c : changes) {
+            CliRun r = train("--epochs", "3", "--resume", ckpt.toString(), c[0], c[1]);
+            assertEquals(1, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: " + ckpt + ": the checkpoint was written with ")
+                    && r.err().contains(c[2]), c[0] + ": " + r.err());
+        }
+        // The same flags on other data (the test set differs): refused by the data's checksum.
+        Path otherData = dir.resolve("other-data");
+        TinyMnist.write(otherData, 12_600, 100);
+        CliRun moved = train("--epochs", "3", "--resume", ckpt.toString(), "--data", otherData.toString());
+        assertEquals(1, moved.exit(), moved.err());
+        assertTrue(moved.err().contains("vecnn.run.data.crc32c is "), moved.err());
+        CliRun resumed = train("--epochs", "3", "--resume", ckpt.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().contains("resuming from " + ckpt + " at epoch 2"), resumed.out());
+    }
+
+    @Test
     void outputsThatCannotBeWrittenAreRefusedBeforeTheFirstEpoch() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("a-folder"));
         Path file = Files.writeString(dir.resolve("a-file"), "x");

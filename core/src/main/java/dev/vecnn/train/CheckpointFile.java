@@ -55,7 +55,21 @@ public final class CheckpointFile {
         meta.put(P + "elapsed_seconds", Double.toString(c.elapsedSeconds()));
         meta.put(P + "has_best", Boolean.toString(c.best() != null));
         meta.put(P + "metrics_csv", MetricsCsv.format(c.history()));
+        for (Map.Entry<String, String> e : c.context().entrySet()) {
+            if (!e.getKey().startsWith(Trainer.CONTEXT_PREFIX)) {
+                throw new IllegalArgumentException("run context key '" + e.getKey() + "' must start with " + Trainer.CONTEXT_PREFIX);
+            }
+            meta.put(e.getKey(), e.getValue());
+        }
         Safetensors.write(file, tensors, meta);
+    }
+
+    private static Map<String, String> context(Map<String, String> metadata) {
+        Map<String, String> context = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> {
+            if (k.startsWith(Trainer.CONTEXT_PREFIX)) context.put(k, v);
+        });
+        return context;
     }
 
     public static Checkpoint read(Path file) throws ModelFileException {
@@ -90,7 +104,8 @@ public final class CheckpointFile {
                     dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch"),
                     dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations"),
                     MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
-                    dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"));
+                    dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"),
+                    context(m));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "bad checkpoint metadata: " + e.getMessage());
         }
