@@ -118,6 +118,37 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void hostileModelFilesAreOneLineErrorsWithoutAllocating() throws IOException {
+        Path good = dir.resolve("small.safetensors");
+        dev.vecnn.io.ModelFile.save(good, dev.vecnn.nn.Mlp.initialise(dev.vecnn.nn.ModelConfig.softmax(784, 10,
+                new dev.vecnn.nn.LayerSpec(16, dev.vecnn.kernel.Activation.TANH)), 1), java.util.Map.of("vecnn.data.normalization", "scale01"));
+        dev.vecnn.io.SafetensorsFile read = dev.vecnn.io.Safetensors.read(good);
+        java.util.Map<String, String> wideMeta = new java.util.LinkedHashMap<>(read.metadata());
+        wideMeta.put("vecnn.model.hidden", "2000000:tanh");
+        Path wide = dir.resolve("wide.safetensors");
+        dev.vecnn.io.Safetensors.write(wide, read.tensors(), wideMeta);
+        java.util.Map<String, dev.vecnn.io.Tensor> nanTensors = new java.util.LinkedHashMap<>(read.tensors());
+        float[] w = nanTensors.get("layers.1.weight").data().clone();
+        w[5] = Float.POSITIVE_INFINITY;
+        nanTensors.put("layers.1.weight", new dev.vecnn.io.Tensor(new int[] {16, 10}, w));
+        Path inf = dir.resolve("inf.safetensors");
+        dev.vecnn.io.Safetensors.write(inf, nanTensors, read.metadata());
+        String[][] cases = {
+            {wide.toString(), wide + ": model 784-2000000:tanh-10 softmax has 1590000010 parameters, more than the limit of"
+                    + " 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if the file is trusted"},
+            {inf.toString(), inf + ": tensor 'layers.1.weight' holds Infinity at index 5: the weights are not finite"
+                    + " (a diverged run, or a damaged file): pass a model saved by 'vecnn train --save FILE'"},
+            {dir.toString(), dir + ": is a directory, not a file: pass a model saved by 'vecnn train --save FILE'"},
+            {"/dev/zero", "/dev/zero: is not a regular file (a device, FIFO or socket): pass a model saved by 'vecnn train --save FILE'"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.of("eval", c[0], "--data", data.toString());
+            assertEquals(1, r.exit(), r.err());
+            assertEquals("vecnn: error: " + c[1], r.err().strip());
+        }
+    }
+
+    @Test
     void resumeRefusesAnyChangeToWhatShapedTheRunNamingIt() throws IOException {
         Path ckpt = dir.resolve("run.ckpt.safetensors");
         CliRun first = train("--epochs", "2", "--checkpoint", ckpt.toString());

@@ -31,6 +31,6 @@ public final class InputFiles {
     public static String problem(BasicFileAttributes a) {
         if (a.isRegularFile()) return null;
         if (a.isDirectory()) return "is a directory, not a file";
-        return "is not a regular file (a device, FIFO or socket): pass a file";
+        return "is not a regular file (a device, FIFO or socket)";
     }
 }

@@ -81,7 +81,7 @@ public final class ModelFile {
         try {
             Mlp.checkSize(config);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(f.source(), e.getMessage());
+            throw ModelFileException.advised(f.source(), e.getMessage());
         }
         for (Map.Entry<String, int[]> p : Mlp.parameterShapes(config).entrySet()) f.require(p.getKey(), p.getValue());
     }

@@ -98,7 +98,7 @@ public final class Safetensors {
             if (problem != null) throw new ModelFileException(file, problem);
             long size = attributes.size();
             if (size > Limits.maxModelFileBytes()) {
-                throw new ModelFileException(file, "file of " + size + " bytes is larger than the limit of "
+                throw ModelFileException.advised(file.toString(), "file of " + size + " bytes is larger than the limit of "
                         + Limits.maxModelFileBytes() + " bytes for " + Limits.maxParameters() + " parameters; "
                         + Limits.howToRaise(Limits.MAX_PARAMETERS));
             }
