@@ -135,7 +135,7 @@ class TrainingCommandsTest {
         dev.vecnn.io.Safetensors.write(inf, nanTensors, read.metadata());
         String[][] cases = {
             {wide.toString(), wide + ": model 784-2000000:tanh-10 softmax has 1590000010 parameters, more than the limit of"
-                    + " 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if the file is trusted"},
+                    + " 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if this is intended"},
             {inf.toString(), inf + ": tensor 'layers.1.weight' holds Infinity at index 5: the weights are not finite"
                     + " (a diverged run, or a damaged file): pass a model saved by 'vecnn train --save FILE'"},
             {dir.toString(), dir + ": is a directory, not a file: pass a model saved by 'vecnn train --save FILE'"},

@@ -98,7 +98,7 @@ public final class AtomicFiles {
      * of versions that named them {@code .NAME.X.tmp}). A minute's grace spares a live writer on
      * another machine sharing the folder, whose process id means nothing here.
      */
-    static void removeStaleSiblings(Path target) throws IOException {
+    static void removeStaleSiblings(Path target) {
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) return;
         Pattern own = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\.(?:(\\d+)-)?[0-9a-z]+\\.tmp");
@@ -118,6 +118,8 @@ public final class AtomicFiles {
                     // another writer's file vanished or is not ours to judge: leave it
                 }
             }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // a folder we may write but not list: the tidying is skipped, the write goes on
         }
     }
 

@@ -35,7 +35,7 @@ public final class Limits {
 
     /** What to say after "exceeds the limit of N": how to raise it. */
     public static String howToRaise(String property) {
-        return "raise it with VECNN_JAVA_OPTS=-D" + property + "=N if the file is trusted";
+        return "raise it with VECNN_JAVA_OPTS=-D" + property + "=N if this is intended";
     }
 
     /** The property's value, or the default when unset; a value that is not a positive number is ignored. */

@@ -113,7 +113,7 @@ class DigitImageTest {
         Path bomb = Files.write(dir.resolve("bomb.png"), pngHeader(46_000, 46_000));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> DigitImage.load(bomb));
         assertEquals(bomb + ": image of 46000 x 46000 pixels is larger than the limit of 50000000 pixels: scale it down,"
-                + " or raise it with VECNN_JAVA_OPTS=-Dvecnn.maxImagePixels=N if the file is trusted", e.getMessage());
+                + " or raise it with VECNN_JAVA_OPTS=-Dvecnn.maxImagePixels=N if this is intended", e.getMessage());
     }
 
     @Test
