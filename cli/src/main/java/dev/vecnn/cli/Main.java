@@ -24,7 +24,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VecnnCommand());
-        cl.setExecutionExceptionHandler(new OneLineErrors());
+        OneLineErrors errors = new OneLineErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

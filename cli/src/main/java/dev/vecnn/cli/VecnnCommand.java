@@ -21,7 +21,7 @@ public final class VecnnCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (see vecnn --help)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
     static String version() {

@@ -33,6 +33,20 @@ class MainTest {
     }
 
     @Test
+    void aFlagPicocliCannotParseIsOneLineSayingWhereToLook() {
+        CliRun type = CliRun.of("train", "--epochs", "abc");
+        assertEquals(2, type.exit());
+        assertEquals("vecnn: error: Invalid value for option '--epochs': 'abc' is not an int; see 'vecnn train --help'",
+                type.err().strip());
+        CliRun typo = CliRun.of("trian");
+        assertEquals(2, typo.exit());
+        assertEquals(1, typo.err().strip().lines().count(), typo.err());
+        assertTrue(typo.err().contains("'trian'") && typo.err().contains("did you mean train?"), typo.err());
+        CliRun none = CliRun.of();
+        assertEquals("vecnn: error: a command is required; see 'vecnn --help'", none.err().strip());
+    }
+
+    @Test
     void failureIsOneLineOnStderrAndExitOne() {
         CliRun r = CliRun.of("data", "info", "--data", dir.resolve("absent").toString());
         assertEquals(1, r.exit());
