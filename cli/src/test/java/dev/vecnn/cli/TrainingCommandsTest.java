@@ -133,11 +133,16 @@ class TrainingCommandsTest {
         nanTensors.put("layers.1.weight", new dev.vecnn.io.Tensor(new int[] {16, 10}, w));
         Path inf = dir.resolve("inf.safetensors");
         dev.vecnn.io.Safetensors.write(inf, nanTensors, read.metadata());
+        java.util.Map<String, String> nanMean = new java.util.LinkedHashMap<>(read.metadata());
+        nanMean.put("vecnn.data.mean", "NaN");
+        Path stats = dir.resolve("stats.safetensors");
+        dev.vecnn.io.Safetensors.write(stats, read.tensors(), nanMean);
         String[][] cases = {
             {wide.toString(), wide + ": model 784-2000000:tanh-10 softmax has 1590000010 parameters, more than the limit of"
                     + " 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if this is intended"},
             {inf.toString(), inf + ": tensor 'layers.1.weight' holds Infinity at index 5: the weights are not finite"
                     + " (a diverged run, or a damaged file): pass a model saved by 'vecnn train --save FILE'"},
+            {stats.toString(), stats + ": bad input metadata: vecnn.data.mean NaN, vecnn.data.std 1.0 are not finite"},
             {dir.toString(), dir + ": is a directory, not a file: pass a model saved by 'vecnn train --save FILE'"},
             {"/dev/zero", "/dev/zero: is not a regular file (a device, FIFO or socket): pass a model saved by 'vecnn train --save FILE'"},
         };

@@ -1,5 +1,6 @@
 package dev.vecnn.data;
 
+import dev.vecnn.io.Limits;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -128,6 +129,10 @@ public final class IdxReader {
                 if (fileSize < headerBytes + total) throw truncated(file, (int) total, (int) (fileSize - headerBytes));
                 throw new IdxFormatException(file, "trailing data after the " + total
                         + " bytes the header announces: the file is corrupt or not this format");
+            }
+            if (total > Limits.maxDataBytes()) {
+                throw new IdxFormatException(file, "header announces " + total + " bytes of data, more than the limit of "
+                        + Limits.maxDataBytes() + "; " + Limits.howToRaise(Limits.MAX_DATA_BYTES));
             }
             byte[] data = readExactly(file, in, (int) total);
             if (in.read() != -1) {

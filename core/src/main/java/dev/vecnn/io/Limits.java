@@ -11,9 +11,15 @@ public final class Limits {
     public static final String MAX_PARAMETERS = "vecnn.maxParameters";
     /** Pixels of an image given to predict, read from its header before decoding (a 48 MP photo passes). */
     public static final String MAX_IMAGE_PIXELS = "vecnn.maxImagePixels";
+    /**
+     * Bytes of data an IDX header announces (1 GB: MNIST holds 47 MB, EMNIST ByClass 547 MB); a few
+     * kilobytes of gzip can announce and hold gigabytes of zeros, and training takes 4 bytes a pixel.
+     */
+    public static final String MAX_DATA_BYTES = "vecnn.maxDataBytes";
 
     static final long DEFAULT_MAX_PARAMETERS = 50_000_000L;
     static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
+    static final long DEFAULT_MAX_DATA_BYTES = 1_000_000_000L;
 
     private Limits() {}
 
@@ -23,6 +29,10 @@ public final class Limits {
 
     public static long maxImagePixels() {
         return positive(MAX_IMAGE_PIXELS, DEFAULT_MAX_IMAGE_PIXELS, Integer.MAX_VALUE - 8);
+    }
+
+    public static long maxDataBytes() {
+        return positive(MAX_DATA_BYTES, DEFAULT_MAX_DATA_BYTES, Integer.MAX_VALUE - 8);
     }
 
     /**
