@@ -48,15 +48,21 @@ public final class Limits {
         return "raise it with VECNN_JAVA_OPTS=-D" + property + "=N if this is intended";
     }
 
-    /** The property's value, or the default when unset; a value that is not a positive number is ignored. */
+    /**
+     * The property's value (at most {@code ceiling}, what one Java array holds), or the default when
+     * unset. A value that is not a positive whole number is an error: ignoring it would leave the user
+     * raising a limit that does not move.
+     */
     private static long positive(String property, long fallback, long ceiling) {
         String v = System.getProperty(property);
         if (v == null) return fallback;
+        long n;
         try {
-            long n = Long.parseLong(v.strip().replace("_", ""));
-            return n > 0 ? Math.min(n, ceiling) : fallback;
+            n = Long.parseLong(v.strip().replace("_", ""));
         } catch (NumberFormatException e) {
-            return fallback;
+            n = 0;
         }
+        if (n < 1) throw new IllegalArgumentException("-D" + property + "=" + v + " is not a positive whole number");
+        return Math.min(n, ceiling);
     }
 }

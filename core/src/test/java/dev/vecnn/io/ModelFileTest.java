@@ -105,6 +105,9 @@ class ModelFileTest {
             assertTrue(e.getMessage().contains("26 parameters, more than the limit of 10"), e.getMessage());
             System.setProperty(Limits.MAX_PARAMETERS, "26");
             assertEquals(26, ModelFile.load(f).model().parameterCount());
+            System.setProperty(Limits.MAX_PARAMETERS, "lots");
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(f));
+            assertEquals("-Dvecnn.maxParameters=lots is not a positive whole number", bad.getMessage());
         } finally {
             if (old == null) System.clearProperty(Limits.MAX_PARAMETERS);
             else System.setProperty(Limits.MAX_PARAMETERS, old);
