@@ -1,6 +1,7 @@
 package dev.vecnn.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,24 +26,37 @@ import java.util.regex.Pattern;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Every failure is an IOException whose message starts with {@code file}. */
     public static void write(Path file, byte[] content) throws IOException {
-        checkWritable(file);
+        checkTarget(file);
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        removeStaleSiblings(target);
-        Path tmp = createSibling(target);
         try {
-            Files.write(tmp, content);
-            keepPermissions(target, tmp);
+            Path dir = target.getParent();
+            if (dir != null) Files.createDirectories(dir);
+            removeStaleSiblings(target);
+            Path tmp = createSibling(target);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(tmp, content);
+                keepPermissions(target, tmp);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot write (" + reason(e) + ")", e);
         }
+    }
+
+    /** What went wrong, in words: the JDK's messages for these are often only a path. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied: " + e.getMessage();
+        if (e instanceof NoSuchFileException) return "no such file or folder: " + e.getMessage();
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public static void writeString(Path file, String content) throws IOException {
@@ -55,14 +69,17 @@ public final class AtomicFiles {
      * existing folder above it (write creates the rest), is a writable folder.
      */
     public static void checkWritable(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        BasicFileAttributes a = attributes(target);
+        checkTarget(file);
+        checkFolder(file, file.toAbsolutePath().getParent());
+    }
+
+    private static void checkTarget(Path file) throws IOException {
+        BasicFileAttributes a = attributes(file.toAbsolutePath());
         if (a != null) {
             if (a.isSymbolicLink()) throw new IOException(file + ": is a symbolic link: pass the file it points to");
             if (a.isDirectory()) throw new IOException(file + ": is a directory: pass a file name");
             if (!a.isRegularFile()) throw new IOException(file + ": is not a regular file (a device, FIFO or socket): pass a file name");
         }
-        checkFolder(file, target.getParent());
     }
 
     /** Throws an IOException naming {@code dir} unless it is a writable folder or can be created as one. */
@@ -74,12 +91,23 @@ public final class AtomicFiles {
         checkFolder(dir, dir.toAbsolutePath());
     }
 
+    /**
+     * The nearest existing folder must take a new file: tried by creating one, since permission bits
+     * say nothing for root and nothing about read-only or pseudo file systems such as /proc.
+     */
     private static void checkFolder(Path named, Path dir) throws IOException {
         Path existing = dir;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null) return;
         if (!Files.isDirectory(existing)) throw new IOException(named + ": " + existing + " is not a folder");
-        if (!Files.isWritable(existing)) throw new IOException(named + ": folder " + existing + " is not writable");
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(existing, ".vecnn-write-test-", ".tmp");
+        } catch (IOException e) {
+            throw new IOException(named + ": cannot write in folder " + existing + " (" + reason(e) + ")", e);
+        } finally {
+            if (probe != null) Files.deleteIfExists(probe);
+        }
     }
 
     private static BasicFileAttributes attributes(Path p) throws IOException {

@@ -351,7 +351,7 @@ public final class Trainer {
         try {
             CheckpointFile.write(checkpointFile, c);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("checkpoint " + e.getMessage(), e);
         }
         if (csvFile != null) writeCsv(s.history);
     }
@@ -360,7 +360,7 @@ public final class Trainer {
         try {
             MetricsCsv.write(csvFile, history);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics " + csvFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("metrics " + e.getMessage(), e);
         }
     }
 

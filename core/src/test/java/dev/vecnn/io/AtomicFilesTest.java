@@ -2,6 +2,7 @@ package dev.vecnn.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -111,5 +112,16 @@ class AtomicFilesTest {
         AtomicFiles.writeString(f, "whole");
         assertEquals(List.of(live.getFileName().toString(), recentDead.getFileName().toString(),
                 other.getFileName().toString(), "model.safetensors"), names(dir));
+    }
+
+    @Test
+    void aFolderThatTakesNoNewFileIsFoundBeforeTheWrite() {
+        // Permission bits cannot tell (root may write anywhere, /proc is not read-only): a file is tried.
+        Path proc = Path.of("/proc/version");
+        assumeTrue(Files.isRegularFile(proc), "no /proc here");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(proc));
+        assertTrue(e.getMessage().startsWith("/proc/version: cannot write in folder /proc ("), e.getMessage());
+        e = assertThrows(IOException.class, () -> AtomicFiles.writeString(proc, "x"));
+        assertTrue(e.getMessage().startsWith("/proc/version: cannot write ("), e.getMessage());
     }
 }
