@@ -1,5 +1,6 @@
 package dev.vecnn.data;
 
+import dev.vecnn.io.InputFiles;
 import dev.vecnn.io.Limits;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ public final class IdxReader {
         String kind = expectedRank == 3 ? "image" : "label";
         long fileSize = -1;
         if (source == null) {
-            String problem = dev.vecnn.io.InputFiles.problem(file);
+            String problem = InputFiles.problem(file);
             if (problem != null) throw new IdxFormatException(file, problem.equals("no such file") ? "file not found" : problem);
             try {
                 fileSize = Files.size(file);

@@ -66,7 +66,7 @@ public final class MnistLoader {
                 for (int i = 0; i < labels.length; i++) bytes[i] = (byte) labels[i];
                 crc.update(bytes);
             }
-            return String.format("%08x", crc.getValue());
+            return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
         }
 
         public int trainRows() { return trainImages.count(); }
