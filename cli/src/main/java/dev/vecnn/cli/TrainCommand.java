@@ -76,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Checkpoint start = resume == null ? null : CheckpointFile.read(resume);
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+        if (preset.data().validationRows() >= mnist.trainRows()) {
+            throw new BadUsage("--validation must be below the " + mnist.trainRows() + " training images, got "
+                    + preset.data().validationRows());
+        }
         try (KernelPool pool = threads.pool()) {
             out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
             out.printf("data: %s; %d threads%n", preset.data().describe(), pool.threads());

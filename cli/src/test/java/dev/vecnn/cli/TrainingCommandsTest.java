@@ -227,6 +227,9 @@ class TrainingCommandsTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("vecnn: error: ") && r.err().contains(c[1]), c[0] + ": " + r.err());
         }
+        CliRun validation = train("--validation", "12600");
+        assertEquals(2, validation.exit(), validation.err());
+        assertTrue(validation.err().contains("--validation must be below the 12600 training images, got 12600"), validation.err());
         assertEquals(2, CliRun.of("eval", "m.safetensors", "--threads", "0").exit());
         assertEquals(2, CliRun.of("gradcheck", "--eps", "0", "--data", absent).exit());
         assertEquals(2, CliRun.of("gradcheck", "--preset", "ovr-lr0.01", "--data", absent).exit());
