@@ -23,6 +23,7 @@ class MainTest {
         CliRun h = CliRun.of("--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("data"), h.out());
+        assertTrue(h.out().contains("3   training diverged"), h.out());
     }
 
     @Test
