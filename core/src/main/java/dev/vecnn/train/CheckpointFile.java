@@ -96,13 +96,22 @@ public final class CheckpointFile {
                 best = Mlp.zeros(config.model());
                 ModelFile.readParameters(f, BEST, best);
             }
-            return new Checkpoint(config,
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "epoch"),
+            // The epoch counters drive the resumed loop: an epoch of 2^31-1 would wrap it round.
+            int epoch = dev.vecnn.nn.Metadata.requireInt(m, P + "epoch");
+            int bestEpoch = dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch");
+            int stale = dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations");
+            if (epoch < 0 || epoch > config.epochs()) {
+                throw new IllegalArgumentException("epoch " + epoch + " is outside 0-" + config.epochs());
+            }
+            if (bestEpoch < 0 || bestEpoch > epoch || stale < 0 || stale > epoch) {
+                throw new IllegalArgumentException("best epoch " + bestEpoch + " or stale evaluations " + stale
+                        + " is outside 0-" + epoch);
+            }
+            return new Checkpoint(config, epoch,
                     dev.vecnn.nn.Metadata.requireLong(m, P + "rng_state"),
                     model, velocities, best,
                     dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss"),
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch"),
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations"),
+                    bestEpoch, stale,
                     MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
                     dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"),
                     context(m));

@@ -96,6 +96,26 @@ class ResumeTest {
     }
 
     @Test
+    void aCheckpointWithImpossibleCountersIsRefused() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
+        Path ckpt = dir.resolve("c.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            new Trainer(c, pool).checkpoints(ckpt, 1).train(train, null, null);
+        }
+        dev.vecnn.io.SafetensorsFile f = dev.vecnn.io.Safetensors.read(ckpt);
+        for (String[] bad : new String[][] {{"epoch", "2147483647"}, {"epoch", "-1"}, {"best_epoch", "3"}, {"stale_evaluations", "-2"}}) {
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(f.metadata());
+            meta.put("vecnn.checkpoint." + bad[0], bad[1]);
+            Path damaged = dir.resolve("damaged.safetensors");
+            dev.vecnn.io.Safetensors.write(damaged, f.tensors(), meta);
+            dev.vecnn.io.ModelFileException e = assertThrows(dev.vecnn.io.ModelFileException.class, () -> CheckpointFile.read(damaged));
+            assertTrue(e.getMessage().startsWith(damaged + ": bad checkpoint metadata: ") && e.getMessage().contains(bad[1]),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void resumeRefusesACheckpointOfAnotherRunContextNamingTheSetting() throws Exception {
         Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
         TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
