@@ -107,14 +107,17 @@ public final class CheckpointFile {
                 throw new IllegalArgumentException("best epoch " + bestEpoch + " or stale evaluations " + stale
                         + " is outside 0-" + epoch);
             }
+            double bestValLoss = dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss");
+            double elapsed = dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds");
+            if (Double.isNaN(bestValLoss) || !(elapsed >= 0) || Double.isInfinite(elapsed)) {
+                throw new IllegalArgumentException("best validation loss " + bestValLoss + " or elapsed seconds " + elapsed
+                        + " is not a valid value");
+            }
             return new Checkpoint(config, epoch,
                     dev.vecnn.nn.Metadata.requireLong(m, P + "rng_state"),
-                    model, velocities, best,
-                    dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss"),
-                    bestEpoch, stale,
+                    model, velocities, best, bestValLoss, bestEpoch, stale,
                     MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
-                    dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"),
-                    context(m));
+                    elapsed, context(m));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "bad checkpoint metadata: " + e.getMessage());
         }

@@ -104,7 +104,8 @@ class ResumeTest {
             new Trainer(c, pool).checkpoints(ckpt, 1).train(train, null, null);
         }
         dev.vecnn.io.SafetensorsFile f = dev.vecnn.io.Safetensors.read(ckpt);
-        for (String[] bad : new String[][] {{"epoch", "2147483647"}, {"epoch", "-1"}, {"best_epoch", "3"}, {"stale_evaluations", "-2"}}) {
+        for (String[] bad : new String[][] {{"epoch", "2147483647"}, {"epoch", "-1"}, {"best_epoch", "3"}, {"stale_evaluations", "-2"},
+                {"best_val_loss", "NaN"}, {"elapsed_seconds", "-Infinity"}}) {
             java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(f.metadata());
             meta.put("vecnn.checkpoint." + bad[0], bad[1]);
             Path damaged = dir.resolve("damaged.safetensors");
