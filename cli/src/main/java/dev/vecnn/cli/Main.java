@@ -11,7 +11,8 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        return execute(cl, args);
     }
 
     /** Runs with the given output and error writers (for tests and embedding). */
@@ -19,7 +20,22 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /**
+     * The readers check sizes before allocating, so this is the last line of defence: an input within
+     * the limits can still outgrow a small heap, and picocli lets Errors through as a stack trace.
+     */
+    private static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("vecnn: error: out of memory (" + e.getMessage() + "): the model or data is larger than"
+                    + " this JVM's heap; give it more with VECNN_JAVA_OPTS=-Xmx8g (say), or use a smaller one");
+            cl.getErr().flush();
+            return 1;
+        }
     }
 
     static CommandLine commandLine() {

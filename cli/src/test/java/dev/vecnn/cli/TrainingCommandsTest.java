@@ -154,6 +154,23 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void runningOutOfMemoryWithinRaisedLimitsIsOneLine() {
+        // 784 x 1,000,000 weights are 3.1 GB, more than the tests' -Xmx2g, once the parameter limit is raised.
+        String old = System.getProperty(dev.vecnn.io.Limits.MAX_PARAMETERS);
+        try {
+            System.setProperty(dev.vecnn.io.Limits.MAX_PARAMETERS, "2000000000");
+            CliRun r = train("--hidden", "1000000:tanh", "--epochs", "1");
+            assertEquals(1, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: out of memory (Java heap space): the model or data is larger than"
+                    + " this JVM's heap; give it more with VECNN_JAVA_OPTS=-Xmx8g"), r.err());
+        } finally {
+            if (old == null) System.clearProperty(dev.vecnn.io.Limits.MAX_PARAMETERS);
+            else System.setProperty(dev.vecnn.io.Limits.MAX_PARAMETERS, old);
+        }
+    }
+
+    @Test
     void resumeRefusesAnyChangeToWhatShapedTheRunNamingIt() throws IOException {
         Path ckpt = dir.resolve("run.ckpt.safetensors");
         CliRun first = train("--epochs", "2", "--checkpoint", ckpt.toString());
