@@ -80,6 +80,10 @@ class MainTest {
         writeIdx("t10k-labels-idx1-ubyte", labels(10));
         CliRun r = CliRun.of("data", "info", "--data", dir.toString(), "--validation", "10");
         assertEquals(0, r.exit(), r.err());
+        CliRun tooMany = CliRun.of("data", "info", "--data", dir.toString(), "--validation", "30");
+        assertEquals(2, tooMany.exit(), tooMany.err());
+        assertEquals("vecnn: error: --validation must be below the 30 training images, got 30", tooMany.err().strip());
+        assertEquals(2, CliRun.of("data", "info", "--data", dir.toString(), "--validation=-1").exit());
         assertTrue(r.out().matches("(?s).*train \\(all\\)\\s+30\\s+3\\s+3.*"), r.out());
         assertTrue(r.out().matches("(?s).*validation\\s+10 .*"), r.out());
         assertTrue(r.out().matches("(?s).*test\\s+10\\s+1\\s+1.*"), r.out());
