@@ -87,7 +87,7 @@ public final class Trainer {
         for (String k : runContext.keySet()) {
             if (!k.startsWith(CONTEXT_PREFIX)) throw new IllegalArgumentException("run context key '" + k + "' must start with " + CONTEXT_PREFIX);
         }
-        this.context = Map.copyOf(runContext);
+        this.context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runContext)); // in order: same run, same file
         return this;
     }
 
