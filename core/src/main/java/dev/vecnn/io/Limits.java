@@ -11,6 +11,8 @@ public final class Limits {
     public static final String MAX_PARAMETERS = "vecnn.maxParameters";
     /** Pixels of an image given to predict, read from its header before decoding (a 48 MP photo passes). */
     public static final String MAX_IMAGE_PIXELS = "vecnn.maxImagePixels";
+    /** Bytes of a safetensors header, JSON parsed whole (100 MiB, the format's reference bound). */
+    public static final String MAX_HEADER_BYTES = "vecnn.maxHeaderBytes";
     /**
      * Bytes of data an IDX header announces (1 GB: MNIST holds 47 MB, EMNIST ByClass 547 MB); a few
      * kilobytes of gzip can announce and hold gigabytes of zeros, and training takes 4 bytes a pixel.
@@ -31,6 +33,10 @@ public final class Limits {
         return positive(MAX_IMAGE_PIXELS, DEFAULT_MAX_IMAGE_PIXELS, Integer.MAX_VALUE - 8);
     }
 
+    public static long maxHeaderBytes() {
+        return positive(MAX_HEADER_BYTES, Safetensors.MAX_HEADER_BYTES, Integer.MAX_VALUE - 8);
+    }
+
     public static long maxDataBytes() {
         return positive(MAX_DATA_BYTES, DEFAULT_MAX_DATA_BYTES, Integer.MAX_VALUE - 8);
     }
@@ -40,7 +46,7 @@ public final class Limits {
      * allowed (a checkpoint keeps weights, momentum and the best weights), at most what one array holds.
      */
     public static long maxModelFileBytes() {
-        return Math.min(Integer.MAX_VALUE - 8, 8 + Safetensors.MAX_HEADER_BYTES + 12 * maxParameters());
+        return Math.min(Integer.MAX_VALUE - 8, 8 + maxHeaderBytes() + 12 * maxParameters());
     }
 
     /** What to say after "exceeds the limit of N": how to raise it. */

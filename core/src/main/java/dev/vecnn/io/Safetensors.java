@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class Safetensors {
     public static final String METADATA_KEY = "__metadata__";
-    /** Headers larger than this are refused (the format's reference reader uses the same bound). */
+    /** Headers larger than this are refused by default (the format's reference reader uses the same bound). */
     public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
     private Safetensors() {}
@@ -123,8 +123,13 @@ public final class Safetensors {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = buf.getLong(0);
-        if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
+        if (headerLength < 2 || headerLength > Integer.MAX_VALUE - 8
+                || (headerLength > Limits.maxHeaderBytes() && headerLength > bytes.length - 8)) {
             throw new ModelFileException(source, "not a safetensors file (header length " + Long.toUnsignedString(headerLength) + ")");
+        }
+        if (headerLength > Limits.maxHeaderBytes()) {
+            throw ModelFileException.advised(source, "header of " + headerLength + " bytes is larger than the limit of "
+                    + Limits.maxHeaderBytes() + "; " + Limits.howToRaise(Limits.MAX_HEADER_BYTES));
         }
         if (headerLength > bytes.length - 8) {
             throw new ModelFileException(source, "truncated: header of " + headerLength + " bytes, but only "
