@@ -93,6 +93,12 @@ class ModelFileTest {
         Path overflow = withMetadata("overflow.safetensors", Map.of("vecnn.model.hidden", many));
         e = assertThrows(ModelFileException.class, () -> ModelFile.load(overflow));
         assertTrue(e.getMessage().startsWith(overflow + ": ") && e.getMessage().contains("more than 2^63"), e.getMessage());
+        // Two million one-unit layers are few parameters but millions of objects: refused from the text.
+        String deep = String.join(",", java.util.Collections.nCopies(2_000_000, "1:relu"));
+        Path layers = withMetadata("deep.safetensors", Map.of("vecnn.model.hidden", deep));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.load(layers));
+        assertEquals(layers + ": bad model configuration: configuration key 'vecnn.model.hidden' names 2000000 layers,"
+                + " more than 1000", e.getMessage());
     }
 
     @Test
