@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Read the digit in each image (PNG, JPEG, GIF or BMP; any size; dark ink on light paper or the reverse).",
+        description = {"Read the digit in each image (PNG, JPEG, GIF or BMP; up to 50 megapixels; dark ink on light paper or the reverse).",
                 "Each image is brought to MNIST form (28x28, centred by mass) before the model sees it."})
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by vecnn train --save.")
