@@ -24,10 +24,12 @@ vecnn_require_maven() {
   fi
 }
 
-# Runs its arguments with stderr passed through unchanged except the JVM's one-line notice that
-# the incubator Vector API module is in use, which no JVM flag silences.
-vecnn_quiet_incubator() {
-  "$@" 2> >(perl -e '
+# Copies stdin to stderr unchanged except the JVM's one-line notice that the incubator Vector API
+# module is in use, which no JVM flag silences. It ignores Ctrl-C and TERM and ends when the JVM
+# closes its stderr, so the JVM's last words still get through when it is interrupted.
+vecnn_incubator_filter() {
+  perl -e '
+      $SIG{INT} = $SIG{TERM} = "IGNORE";
       $| = 1; my $head = ""; my $done = 0;
       while (sysread(STDIN, my $b, 65536)) {
         if ($done) { syswrite(STDERR, $b); next; }
@@ -36,7 +38,12 @@ vecnn_quiet_incubator() {
         $head =~ s/\AWARNING: Using incubator modules: [^\n]*\n//;
         syswrite(STDERR, $head); $done = 1;
       }
-      syswrite(STDERR, $head) unless $done;' >&2)
+      syswrite(STDERR, $head) unless $done;'
+}
+
+# Runs its arguments with stderr through vecnn_incubator_filter and returns their exit status.
+vecnn_quiet_incubator() {
+  "$@" 2> >(vecnn_incubator_filter)
   local status=$?
   [ -n "${!:-}" ] && wait "$!" 2>/dev/null; wait 2>/dev/null || true
   return $status

@@ -73,7 +73,11 @@ final class DataCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (validation < 0) throw new BadUsage("--validation must be >= 0 (0 for none), got " + validation);
             MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+            if (validation >= mnist.trainRows()) {
+                throw new BadUsage("--validation must be below the " + mnist.trainRows() + " training images, got " + validation);
+            }
             out.printf("data folder: %s%n", data.resolved().toAbsolutePath());
             out.printf("images: %dx%d pixels, %d classes%n", mnist.imageRows(), mnist.imageCols(), mnist.train().classes());
             out.println(header(mnist.train().classes()));

@@ -33,7 +33,8 @@ final class DataOptions {
         } catch (IdxFormatException e) {
             // The reader says what is wrong with the file, and only this side knows whether the folder is
             // vecnn's cache. Messages that already say what to do (no folder, a checksum mismatch) pass.
-            if (e.file() == null || e.file().equals(d) || e.getMessage().contains("vecnn data fetch")) throw e;
+            if (e.file() == null || e.file().equals(d) || e.getMessage().contains("vecnn data fetch")
+                    || e.getMessage().contains("VECNN_JAVA_OPTS")) throw e;
             throw e.withAdvice(dir == null
                     ? "run 'vecnn data fetch' to download it again (every file's SHA-256 is checked)"
                     : "replace it with an intact copy, or leave out --data to use the cache 'vecnn data fetch' fills and checks");

@@ -37,6 +37,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        threads.count();
         ModelFile.Loaded loaded = SavedModels.load(modelFile);
         if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY) {
             throw new IllegalArgumentException(modelFile + ": eval needs a 10-class softmax model, this one has the "

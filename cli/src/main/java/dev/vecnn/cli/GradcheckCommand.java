@@ -38,11 +38,12 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(eps > 0) || !Double.isFinite(eps)) throw new IllegalArgumentException("--eps must be positive, got " + eps);
+        if (!(eps > 0) || !Double.isFinite(eps)) throw new BadUsage("--eps must be positive, got " + eps);
+        threads.count();
         PrintWriter out = spec.commandLine().getOut();
-        Preset p = Presets.byName(preset);
+        Preset p = BadUsage.check(() -> Presets.byName(preset));
         if (p.kind() == Preset.Kind.ONE_VS_REST) {
-            throw new IllegalArgumentException("preset " + p.name() + " trains ten neurons; check a softmax preset");
+            throw new BadUsage("preset " + p.name() + " trains ten neurons; check a softmax preset");
         }
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         DataSpec.Prepared d = p.data().prepare(mnist);

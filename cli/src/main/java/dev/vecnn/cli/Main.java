@@ -2,7 +2,7 @@ package dev.vecnn.cli;
 
 import picocli.CommandLine;
 
-/** Entry point: exit code 0 on success, 1 on failure, 2 on bad usage; errors on stderr as one line. */
+/** Entry point: exit code 0 on success, 1 on failure, 2 on bad usage, 3 when training diverged; errors on stderr as one line. */
 public final class Main {
     private Main() {}
 
@@ -11,7 +11,8 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        return execute(cl, args);
     }
 
     /** Runs with the given output and error writers (for tests and embedding). */
@@ -19,12 +20,29 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /**
+     * The readers check sizes before allocating, so this is the last line of defence: an input within
+     * the limits can still outgrow a small heap, and picocli lets Errors through as a stack trace.
+     */
+    private static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("vecnn: error: out of memory (" + e.getMessage() + "): the model or data is larger than"
+                    + " this JVM's heap; give it more with VECNN_JAVA_OPTS=-Xmx8g (say), or use a smaller one");
+            cl.getErr().flush();
+            return 1;
+        }
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VecnnCommand());
-        cl.setExecutionExceptionHandler(new OneLineErrors());
+        OneLineErrors errors = new OneLineErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -18,6 +18,11 @@ record ModelInputs(Normalization normalization, PixelStats stats) {
         try {
             double mean = Double.parseDouble(metadata.getOrDefault("vecnn.data.mean", "0"));
             double std = Double.parseDouble(metadata.getOrDefault("vecnn.data.std", "1"));
+            // NaN statistics turn every input into NaN: the model would then report chance-level results.
+            if (!Double.isFinite(mean) || !Double.isFinite(std)) {
+                throw new ModelFileException(file, "bad input metadata: vecnn.data.mean " + mean + ", vecnn.data.std " + std
+                        + " are not finite");
+            }
             return new ModelInputs(Normalization.parse(mode), new PixelStats(mean, std));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "bad input metadata: " + e.getMessage());

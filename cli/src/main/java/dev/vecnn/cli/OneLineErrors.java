@@ -4,9 +4,24 @@ import picocli.CommandLine;
 
 /**
  * Turns a failure into the one line a user reads ("vecnn: error: what, which file, what to do")
- * and exit code 1. The stack trace appears only with --verbose, for bug reports.
+ * and exit code 1: 2 for bad usage, 3 for a diverged training run. The stack trace appears only
+ * with --verbose, for bug reports.
  */
-final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    /** A flag picocli cannot parse (an unknown one, a value of the wrong type): one line, exit 2, where to look. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        StringBuilder line = new StringBuilder("vecnn: error: ").append(e.getMessage().replace('\n', ' ').strip());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
+        }
+        line.append("; see '").append(cl.getCommandSpec().qualifiedName()).append(" --help'");
+        cl.getErr().println(line);
+        cl.getErr().flush();
+        return 2;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         CommandLine root = cl;
@@ -21,6 +36,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         cl.getErr().println("vecnn: error: " + message.replace('\n', ' '));
         if (verbose) e.printStackTrace(cl.getErr());
         cl.getErr().flush();
-        return e instanceof CommandLine.ParameterException ? 2 : 1;
+        if (e instanceof CommandLine.ParameterException || e instanceof BadUsage) return 2;
+        return e instanceof Diverged ? Diverged.EXIT_CODE : 1;
     }
 }

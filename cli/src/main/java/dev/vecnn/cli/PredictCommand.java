@@ -1,6 +1,7 @@
 package dev.vecnn.cli;
 
 import dev.vecnn.data.DigitImage;
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.ModelFile;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Read the digit in each image (PNG, JPEG, GIF or BMP; any size; dark ink on light paper or the reverse).",
+        description = {"Read the digit in each image (PNG, JPEG, GIF or BMP; up to 50 megapixels; dark ink on light paper or the reverse).",
                 "Each image is brought to MNIST form (28x28, centred by mass) before the model sees it."})
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by vecnn train --save.")
@@ -41,6 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (preprocessedDir != null) AtomicFiles.checkWritableFolder(preprocessedDir);
         ModelFile.Loaded loaded = SavedModels.load(modelFile);
         if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY || loaded.model().config().inputs() != 784) {
             throw new IllegalArgumentException(modelFile + ": predict needs a 784-input softmax model, this one is "

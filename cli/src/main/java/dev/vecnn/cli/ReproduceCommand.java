@@ -54,7 +54,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        List<Preset> presets = selected();
+        if (seeds < 1) throw new BadUsage("--seeds must be at least 1, got " + seeds);
+        threads.count();
+        List<Preset> presets = BadUsage.check(this::selected);
+        AtomicFiles.checkWritableFolder(out);
         Files.createDirectories(out);
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
         List<RunRecord> runs = new ArrayList<>();
@@ -125,7 +128,6 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Seeds 2..N of a plain training preset: only the summary of each run is kept. */
     private List<RunRecord.SeedRun> otherSeeds(Preset p, MnistLoader.Mnist mnist, KernelPool pool, PrintWriter console) {
-        if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         List<RunRecord.SeedRun> list = new ArrayList<>();
         if (p.kind() != Preset.Kind.TRAIN) return list;
         for (int k = 1; k < seeds; k++) {

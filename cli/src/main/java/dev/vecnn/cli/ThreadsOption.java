@@ -9,9 +9,14 @@ final class ThreadsOption {
             description = "Kernel threads (default: the number of processors). Results are bit-identical for any N.")
     Integer threads;
 
-    KernelPool pool() {
+    /** The thread count, checked: commands call this before any work, so a bad value is bad usage up front. */
+    int count() {
         int n = threads == null ? KernelPool.defaultThreads() : threads;
-        if (n < 1 || n > 1024) throw new IllegalArgumentException("--threads must be between 1 and 1024, got " + n);
-        return KernelPool.create(n);
+        if (n < 1 || n > 1024) throw new BadUsage("--threads must be between 1 and 1024, got " + n);
+        return n;
+    }
+
+    KernelPool pool() {
+        return KernelPool.create(count());
     }
 }

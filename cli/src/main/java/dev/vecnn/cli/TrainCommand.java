@@ -4,11 +4,13 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.experiment.DataSpec;
 import dev.vecnn.experiment.ExperimentRunner;
 import dev.vecnn.experiment.Preset;
+import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.ModelFile;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.train.Checkpoint;
 import dev.vecnn.train.CheckpointFile;
 import dev.vecnn.train.OneVsRestResult;
+import dev.vecnn.train.RunStatus;
 import dev.vecnn.train.TrainConfig;
 import dev.vecnn.train.TrainResult;
 import dev.vecnn.train.Trainer;
@@ -62,14 +64,28 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Preset preset = options.resolve();
+        Preset preset = BadUsage.check(options::resolve);
+        threads.count();
+        if (checkpointEvery < 1) throw new BadUsage("--checkpoint-every must be at least 1, got " + checkpointEvery);
+        if (preset.kind() == Preset.Kind.ONE_VS_REST && (save != null || resume != null || checkpoint != null)) {
+            throw new BadUsage("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
+        }
+        // Checked before the first epoch: a path that cannot be written would otherwise lose the whole run.
+        for (Path output : new Path[] {save, csv, checkpoint}) {
+            if (output != null) AtomicFiles.checkWritable(output);
+        }
+        Checkpoint start = resume == null ? null : CheckpointFile.read(resume);
         MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+        if (preset.data().validationRows() >= mnist.trainRows()) {
+            throw new BadUsage("--validation must be below the " + mnist.trainRows() + " training images, got "
+                    + preset.data().validationRows());
+        }
         try (KernelPool pool = threads.pool()) {
             out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
             out.printf("data: %s; %d threads%n", preset.data().describe(), pool.threads());
             out.flush();
             return switch (preset.kind()) {
-                case TRAIN -> train(out, preset, mnist, pool);
+                case TRAIN -> train(out, preset, mnist, pool, start);
                 case ONE_VS_REST -> oneVsRest(out, preset, mnist, pool);
                 case GRADIENT_CHECK -> {
                     DataSpec.Prepared d = preset.data().prepare(mnist);
@@ -81,16 +97,26 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) throws IOException {
+    private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Checkpoint start)
+            throws IOException {
         DataSpec.Prepared d = preset.data().prepare(mnist);
         preset = ExperimentRunner.fitInputs(preset, d.train().features());
         TrainConfig config = preset.config();
-        Checkpoint start = null;
-        if (resume != null) {
-            start = CheckpointFile.read(resume);
-            out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
-        }
+        if (start != null) out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
         Trainer trainer = new Trainer(config, pool);
+        if (checkpoint != null || start != null) {
+            // Everything besides the configuration that shapes the run: a resume must find it unchanged.
+            Map<String, String> context = new LinkedHashMap<>(preset.data().toRunContext());
+            context.put("vecnn.run.data.crc32c", mnist.checksum());
+            trainer.context(context);
+        }
+        if (start != null) {
+            try {
+                trainer.checkResumable(start);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(resume + ": " + e.getMessage(), e);
+            }
+        }
         if (csv != null) trainer.csv(csv);
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
         TrainResult r;
@@ -100,6 +126,12 @@ final class TrainCommand implements Callable<Integer> {
             r = start == null ? trainer.train(d.train(), d.validation(), d.test()) : trainer.resume(start, d.train(), d.validation(), d.test());
         }
         out.println(summary(r));
+        if (r.status() == RunStatus.DIVERGED) {
+            out.flush();
+            // The weights are those of the last finite epoch, or the initial ones: no result to keep.
+            throw new Diverged("training diverged at epoch " + r.stopEpoch() + " (the loss became NaN or infinite)"
+                    + (save != null ? "; " + save + " was not written" : "") + ": try a lower --lr");
+        }
         if (save != null) {
             ModelFile.save(save, r.model(), metadata(preset, d, r));
             out.println("saved model to " + save);
@@ -129,9 +161,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int oneVsRest(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) {
-        if (save != null || resume != null || checkpoint != null) {
-            throw new IllegalArgumentException("--save, --checkpoint and --resume are for single models; one-vs-rest trains ten neurons");
-        }
         TrainConfig config = preset.config();
         int epochs = config.epochs();
         int[] done = new int[10];

@@ -7,6 +7,7 @@ import dev.vecnn.experiment.Presets;
 import dev.vecnn.nn.Head;
 import dev.vecnn.nn.Initializer;
 import dev.vecnn.nn.LayerSpec;
+import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.WeightLayout;
 import dev.vecnn.train.Reduction;
@@ -124,6 +125,7 @@ final class TrainOptions {
             d = new DataSpec(normalization != null ? Normalization.parse(normalization) : d.normalization(),
                     validation != null ? validation : d.validationRows(), splitSeed != null ? splitSeed : d.splitSeed());
         }
+        Mlp.checkSize(m);
         Preset.Kind kind = p.kind() == Preset.Kind.GRADIENT_CHECK ? p.kind()
                 : m.head() == Head.SIGMOID_BINARY_CROSS_ENTROPY ? Preset.Kind.ONE_VS_REST : Preset.Kind.TRAIN;
         boolean changed = !c.equals(p.config()) || !d.equals(p.data()) || kind != p.kind();

@@ -10,6 +10,9 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "vecnn", mixinStandardHelpOptions = true, versionProvider = VecnnCommand.Version.class,
         description = "Trains small neural networks on the CPU with the Java Vector API.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:failure (a file, the data, a write; one line on stderr says which)",
+                "2:bad usage (an unknown flag, a bad value)", "3:training diverged (no model saved)"},
         subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
                 GradcheckCommand.class, PresetsCommand.class, ReproduceCommand.class})
 public final class VecnnCommand implements Runnable {
@@ -21,7 +24,7 @@ public final class VecnnCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (see vecnn --help)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
     static String version() {

@@ -23,6 +23,7 @@ class MainTest {
         CliRun h = CliRun.of("--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("data"), h.out());
+        assertTrue(h.out().contains("3   training diverged"), h.out());
     }
 
     @Test
@@ -30,6 +31,20 @@ class MainTest {
         assertEquals(2, CliRun.of("data", "info", "--no-such-flag").exit());
         assertEquals(2, CliRun.of("no-such-command").exit());
         assertEquals(2, CliRun.of().exit());
+    }
+
+    @Test
+    void aFlagPicocliCannotParseIsOneLineSayingWhereToLook() {
+        CliRun type = CliRun.of("train", "--epochs", "abc");
+        assertEquals(2, type.exit());
+        assertEquals("vecnn: error: Invalid value for option '--epochs': 'abc' is not an int; see 'vecnn train --help'",
+                type.err().strip());
+        CliRun typo = CliRun.of("trian");
+        assertEquals(2, typo.exit());
+        assertEquals(1, typo.err().strip().lines().count(), typo.err());
+        assertTrue(typo.err().contains("'trian'") && typo.err().contains("did you mean train?"), typo.err());
+        CliRun none = CliRun.of();
+        assertEquals("vecnn: error: a command is required; see 'vecnn --help'", none.err().strip());
     }
 
     @Test
@@ -65,6 +80,10 @@ class MainTest {
         writeIdx("t10k-labels-idx1-ubyte", labels(10));
         CliRun r = CliRun.of("data", "info", "--data", dir.toString(), "--validation", "10");
         assertEquals(0, r.exit(), r.err());
+        CliRun tooMany = CliRun.of("data", "info", "--data", dir.toString(), "--validation", "30");
+        assertEquals(2, tooMany.exit(), tooMany.err());
+        assertEquals("vecnn: error: --validation must be below the 30 training images, got 30", tooMany.err().strip());
+        assertEquals(2, CliRun.of("data", "info", "--data", dir.toString(), "--validation=-1").exit());
         assertTrue(r.out().matches("(?s).*train \\(all\\)\\s+30\\s+3\\s+3.*"), r.out());
         assertTrue(r.out().matches("(?s).*validation\\s+10 .*"), r.out());
         assertTrue(r.out().matches("(?s).*test\\s+10\\s+1\\s+1.*"), r.out());

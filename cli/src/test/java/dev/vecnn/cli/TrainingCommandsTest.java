@@ -91,7 +91,7 @@ class TrainingCommandsTest {
     @Test
     void badInputsAreOneLineErrors() throws IOException {
         CliRun preset = CliRun.of("train", "--preset", "no-such", "--data", data.toString());
-        assertEquals(1, preset.exit());
+        assertEquals(2, preset.exit());
         assertTrue(preset.err().contains("unknown preset 'no-such'"), preset.err());
         Path corrupt = Files.write(dir.resolve("bad.safetensors"), new byte[] {1, 2, 3});
         CliRun eval = CliRun.of("eval", corrupt.toString(), "--data", data.toString());
@@ -100,16 +100,158 @@ class TrainingCommandsTest {
         assertTrue(eval.err().contains("bad.safetensors"), eval.err());
         assertTrue(eval.err().contains("pass a model saved by 'vecnn train --save FILE'"), eval.err());
         CliRun lr = train("--momentum=-1");
-        assertEquals(1, lr.exit());
+        assertEquals(2, lr.exit());
         assertTrue(lr.err().contains("momentum must be in [0, 1)"), lr.err());
     }
 
     @Test
-    void divergenceIsReportedNotCrashed() {
-        CliRun r = train("--hidden", "16:relu", "--lr", "1e30", "--reduction", "sum");
-        assertEquals(0, r.exit(), r.err());
+    void divergenceIsReportedWithExitThreeAndNoModel() {
+        Path model = dir.resolve("diverged.safetensors");
+        CliRun r = train("--hidden", "16:relu", "--lr", "1e30", "--reduction", "sum", "--save", model.toString());
+        assertEquals(3, r.exit(), r.err());
         assertTrue(r.out().contains("diverged at epoch"), r.out());
         assertFalse(r.out().contains("NaN"), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().matches("vecnn: error: training diverged at epoch \\d+ \\(the loss became NaN or infinite\\); "
+                + java.util.regex.Pattern.quote(model.toString()) + " was not written: try a lower --lr\\s*"), r.err());
+        assertFalse(Files.exists(model), "a diverged run saves no model");
+    }
+
+    @Test
+    void hostileModelFilesAreOneLineErrorsWithoutAllocating() throws IOException {
+        Path good = dir.resolve("small.safetensors");
+        dev.vecnn.io.ModelFile.save(good, dev.vecnn.nn.Mlp.initialise(dev.vecnn.nn.ModelConfig.softmax(784, 10,
+                new dev.vecnn.nn.LayerSpec(16, dev.vecnn.kernel.Activation.TANH)), 1), java.util.Map.of("vecnn.data.normalization", "scale01"));
+        dev.vecnn.io.SafetensorsFile read = dev.vecnn.io.Safetensors.read(good);
+        java.util.Map<String, String> wideMeta = new java.util.LinkedHashMap<>(read.metadata());
+        wideMeta.put("vecnn.model.hidden", "2000000:tanh");
+        Path wide = dir.resolve("wide.safetensors");
+        dev.vecnn.io.Safetensors.write(wide, read.tensors(), wideMeta);
+        java.util.Map<String, dev.vecnn.io.Tensor> nanTensors = new java.util.LinkedHashMap<>(read.tensors());
+        float[] w = nanTensors.get("layers.1.weight").data().clone();
+        w[5] = Float.POSITIVE_INFINITY;
+        nanTensors.put("layers.1.weight", new dev.vecnn.io.Tensor(new int[] {16, 10}, w));
+        Path inf = dir.resolve("inf.safetensors");
+        dev.vecnn.io.Safetensors.write(inf, nanTensors, read.metadata());
+        java.util.Map<String, String> nanMean = new java.util.LinkedHashMap<>(read.metadata());
+        nanMean.put("vecnn.data.mean", "NaN");
+        Path stats = dir.resolve("stats.safetensors");
+        dev.vecnn.io.Safetensors.write(stats, read.tensors(), nanMean);
+        String[][] cases = {
+            {wide.toString(), wide + ": model 784-2000000:tanh-10 softmax has 1590000010 parameters, more than the limit of"
+                    + " 50000000; raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if this is intended"},
+            {inf.toString(), inf + ": tensor 'layers.1.weight' holds Infinity at index 5: the weights are not finite"
+                    + " (a diverged run, or a damaged file): pass a model saved by 'vecnn train --save FILE'"},
+            {stats.toString(), stats + ": bad input metadata: vecnn.data.mean NaN, vecnn.data.std 1.0 are not finite"},
+            {dir.toString(), dir + ": is a directory, not a file: pass a model saved by 'vecnn train --save FILE'"},
+            {"/dev/zero", "/dev/zero: is not a regular file (a device, FIFO or socket): pass a model saved by 'vecnn train --save FILE'"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.of("eval", c[0], "--data", data.toString());
+            assertEquals(1, r.exit(), r.err());
+            assertEquals("vecnn: error: " + c[1], r.err().strip());
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryWithinRaisedLimitsIsOneLine() {
+        // 784 x 1,000,000 weights are 3.1 GB, more than the tests' -Xmx2g, once the parameter limit is raised.
+        String old = System.getProperty(dev.vecnn.io.Limits.MAX_PARAMETERS);
+        try {
+            System.setProperty(dev.vecnn.io.Limits.MAX_PARAMETERS, "2000000000");
+            CliRun r = train("--hidden", "1000000:tanh", "--epochs", "1");
+            assertEquals(1, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: out of memory (Java heap space): the model or data is larger than"
+                    + " this JVM's heap; give it more with VECNN_JAVA_OPTS=-Xmx8g"), r.err());
+        } finally {
+            if (old == null) System.clearProperty(dev.vecnn.io.Limits.MAX_PARAMETERS);
+            else System.setProperty(dev.vecnn.io.Limits.MAX_PARAMETERS, old);
+        }
+    }
+
+    @Test
+    void resumeRefusesAnyChangeToWhatShapedTheRunNamingIt() throws IOException {
+        Path ckpt = dir.resolve("run.ckpt.safetensors");
+        CliRun first = train("--epochs", "2", "--checkpoint", ckpt.toString());
+        assertEquals(0, first.exit(), first.err());
+        String[][] changes = {
+            {"--validation", "1200", "vecnn.run.data.validation_rows is 600 in the checkpoint and 1200 in this run"},
+            {"--split-seed", "7", "vecnn.run.data.split_seed is 1 in the checkpoint and 7 in this run"},
+            {"--normalization", "scale01", "vecnn.run.data.normalization is zscore in the checkpoint and scale01 in this run"},
+            {"--lr", "0.05", "vecnn.train.learning_rate is 0.1 in the checkpoint and 0.05 in this run"},
+            {"--seed", "9", "vecnn.train.seed is 1 in the checkpoint and 9 in this run"},
+        };
+        for (String[] c : changes) {
+            CliRun r = train("--epochs", "3", "--resume", ckpt.toString(), c[0], c[1]);
+            assertEquals(1, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: " + ckpt + ": the checkpoint was written with ")
+                    && r.err().contains(c[2]), c[0] + ": " + r.err());
+        }
+        // The same flags on other data (the test set differs): refused by the data's checksum.
+        Path otherData = dir.resolve("other-data");
+        TinyMnist.write(otherData, 12_600, 100);
+        CliRun moved = train("--epochs", "3", "--resume", ckpt.toString(), "--data", otherData.toString());
+        assertEquals(1, moved.exit(), moved.err());
+        assertTrue(moved.err().contains("vecnn.run.data.crc32c is "), moved.err());
+        CliRun resumed = train("--epochs", "3", "--resume", ckpt.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().contains("resuming from " + ckpt + " at epoch 2"), resumed.out());
+    }
+
+    @Test
+    void outputsThatCannotBeWrittenAreRefusedBeforeTheFirstEpoch() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[][] cases = {
+            {"--save", folder.toString(), folder + ": is a directory: pass a file name"},
+            {"--csv", "/dev/null", "/dev/null: is not a regular file"},
+            {"--checkpoint", file.resolve("c.safetensors").toString(), file + " is not a folder"},
+        };
+        for (String[] c : cases) {
+            CliRun r = train(c[0], c[1]);
+            assertEquals(1, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: ") && r.err().contains(c[2]), c[0] + ": " + r.err());
+            assertFalse(r.out().contains("epoch"), "refused before training: " + r.out());
+        }
+        CliRun r = CliRun.of("reproduce", "--only", "softmax-regression", "--data", data.toString(), "--out", file.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(file + ": is not a folder"), r.err());
+    }
+
+    @Test
+    void badFlagValuesAreBadUsageCheckedBeforeAnyWork() {
+        // The data folder does not exist: each value is refused before the data is looked for.
+        String absent = dir.resolve("absent").toString();
+        String[][] cases = {
+            {"--lr=-0.1", "learning rate must be positive, got -0.1"},
+            {"--batch=0", "--batch must be at least 1, got 0"},
+            {"--epochs=0", "epochs must be at least 1, got 0"},
+            {"--threads=0", "--threads must be between 1 and 1024, got 0"},
+            {"--threads=10000", "--threads must be between 1 and 1024, got 10000"},
+            {"--hidden=0:tanh", "hidden layer size must be at least 1, got 0"},
+            {"--hidden=16:nope", "nope"},
+            {"--preset=nope", "unknown preset 'nope'"},
+            {"--hidden=2000000000:tanh", "parameters, more than the limit of 50000000"},
+            {"--checkpoint-every=0", "--checkpoint-every must be at least 1, got 0"},
+            {"--validation=-1", "validation size must be >= 0, got -1"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.of("train", "--data", absent, c[0]);
+            assertEquals(2, r.exit(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vecnn: error: ") && r.err().contains(c[1]), c[0] + ": " + r.err());
+        }
+        CliRun validation = train("--validation", "12600");
+        assertEquals(2, validation.exit(), validation.err());
+        assertTrue(validation.err().contains("--validation must be below the 12600 training images, got 12600"), validation.err());
+        assertEquals(2, CliRun.of("eval", "m.safetensors", "--threads", "0").exit());
+        assertEquals(2, CliRun.of("gradcheck", "--eps", "0", "--data", absent).exit());
+        assertEquals(2, CliRun.of("gradcheck", "--preset", "ovr-lr0.01", "--data", absent).exit());
+        assertEquals(2, CliRun.of("reproduce", "--only", "nope", "--data", absent, "--out", absent).exit());
+        assertEquals(2, CliRun.of("reproduce", "--seeds", "0", "--data", absent, "--out", absent).exit());
     }
 
     @Test

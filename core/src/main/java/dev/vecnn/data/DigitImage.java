@@ -4,11 +4,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import dev.vecnn.io.AtomicFiles;
+import dev.vecnn.io.InputFiles;
+import dev.vecnn.io.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Brings a photo or drawing of one digit to MNIST form, the way MNIST itself was made: grey
@@ -24,18 +28,44 @@ public final class DigitImage {
 
     private DigitImage() {}
 
+    /**
+     * Reads the image's size from its header and refuses one above {@link Limits#maxImagePixels()}
+     * before decoding: a PNG of a few kilobytes can decode to gigabytes of pixels.
+     */
     public static float[] load(Path file) throws IdxFormatException {
+        String problem = InputFiles.problem(file);
+        if (problem != null) {
+            throw new IdxFormatException(file, problem.equals("no such file") ? "image file not found" : problem);
+        }
         BufferedImage image;
-        try {
-            if (!Files.isRegularFile(file)) throw new IdxFormatException(file, "image file not found");
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) throw notAnImage(file);
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > Limits.maxImagePixels()) {
+                    throw new IdxFormatException(file, "image of " + reader.getWidth(0) + " x " + reader.getHeight(0)
+                            + " pixels is larger than the limit of " + Limits.maxImagePixels() + " pixels: scale it down, or "
+                            + Limits.howToRaise(Limits.MAX_IMAGE_PIXELS));
+                }
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IdxFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Image decoders throw unchecked exceptions on some damaged files too.
             throw new IdxFormatException(file, "cannot read the image: " + e.getMessage(), e);
         }
-        if (image == null) {
-            throw new IdxFormatException(file, "not an image format Java can read (use PNG, JPEG, GIF or BMP)");
-        }
+        if (image == null) throw notAnImage(file);
         return toMnist(image, file);
+    }
+
+    private static IdxFormatException notAnImage(Path file) {
+        return new IdxFormatException(file, "not an image format Java can read (use PNG, JPEG, GIF or BMP)");
     }
 
     static float[] toMnist(BufferedImage image, Path name) throws IdxFormatException {

@@ -1,5 +1,7 @@
 package dev.vecnn.data;
 
+import dev.vecnn.io.InputFiles;
+import dev.vecnn.io.Limits;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -71,7 +73,18 @@ public final class IdxReader {
     private static <T> T read(Path file, InputStream source, int expectedRank, Body<T> body)
             throws IdxFormatException {
         String kind = expectedRank == 3 ? "image" : "label";
-        try (InputStream in = source == null ? open(Files.newInputStream(file)) : open(source)) {
+        long fileSize = -1;
+        if (source == null) {
+            String problem = InputFiles.problem(file);
+            if (problem != null) throw new IdxFormatException(file, problem.equals("no such file") ? "file not found" : problem);
+            try {
+                fileSize = Files.size(file);
+            } catch (IOException e) {
+                throw new IdxFormatException(file, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        try (InputStream raw = new BufferedInputStream(source == null ? Files.newInputStream(file) : source, 1 << 16);
+             InputStream in = open(raw)) {
             DataInputStream header = new DataInputStream(in);
             int magic;
             try {
@@ -110,6 +123,17 @@ public final class IdxReader {
                     throw new IdxFormatException(file, "header claims more than " + MAX_BYTES
                             + " bytes of data: the header is corrupt");
                 }
+            }
+            // An uncompressed file's size is known: a claim it cannot hold fails before reading or allocating.
+            long headerBytes = 4 + 4L * rank;
+            if (fileSize >= 0 && in == raw && fileSize != headerBytes + total) {
+                if (fileSize < headerBytes + total) throw truncated(file, (int) total, (int) (fileSize - headerBytes));
+                throw new IdxFormatException(file, "trailing data after the " + total
+                        + " bytes the header announces: the file is corrupt or not this format");
+            }
+            if (total > Limits.maxDataBytes()) {
+                throw new IdxFormatException(file, "header announces " + total + " bytes of data, more than the limit of "
+                        + Limits.maxDataBytes() + "; " + Limits.howToRaise(Limits.MAX_DATA_BYTES));
             }
             byte[] data = readExactly(file, in, (int) total);
             if (in.read() != -1) {
@@ -158,8 +182,8 @@ public final class IdxReader {
                 + " bytes but the file holds " + got);
     }
 
-    private static InputStream open(InputStream source) throws IOException {
-        InputStream raw = new BufferedInputStream(source, 1 << 16);
+    /** {@code raw} itself, or a gzip stream over it when it starts with the gzip magic. */
+    private static InputStream open(InputStream raw) throws IOException {
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();

@@ -5,6 +5,8 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.data.Normalization;
 import dev.vecnn.data.PixelStats;
 import dev.vecnn.data.Splits;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How an experiment turns the loaded MNIST files into training, validation and test sets.
@@ -42,6 +44,15 @@ public record DataSpec(Normalization normalization, int validationRows, long spl
         return new Prepared(validation == null ? normalization.apply(train, stats) : normalization.applyOwned(train, stats),
                 validation == null ? null : normalization.applyOwned(validation, stats),
                 normalization.apply(mnist.test(), stats), stats);
+    }
+
+    /** The preparation as {@code vecnn.run.data.*} keys of a training run's context (see Trainer.context). */
+    public Map<String, String> toRunContext() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("vecnn.run.data.normalization", normalization.cliName());
+        m.put("vecnn.run.data.validation_rows", Integer.toString(validationRows));
+        m.put("vecnn.run.data.split_seed", Long.toString(splitSeed));
+        return m;
     }
 
     public String describe() {

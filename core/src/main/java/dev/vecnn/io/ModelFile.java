@@ -24,7 +24,15 @@ public final class ModelFile {
     /** A loaded network and all metadata of its file. */
     public record Loaded(Mlp model, Map<String, String> metadata) {}
 
+    /** Refuses a model with a NaN or infinite parameter: such a file would only mislead whoever loads it. */
     public static void save(Path file, Mlp model, Map<String, String> extraMetadata) throws IOException {
+        for (Parameter p : model.parameters()) {
+            try {
+                requireFinite(file.toString(), p.name(), p.values());
+            } catch (ModelFileException e) {
+                throw new IllegalArgumentException("refusing to save " + e.getMessage(), e);
+            }
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(FORMAT_KEY, FORMAT_MODEL);
         meta.putAll(model.config().toMetadata());
@@ -58,16 +66,42 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(f.source(), "bad model configuration: " + e.getMessage());
         }
+        checkSize(f, config);
         Mlp model = Mlp.zeros(config);
         readParameters(f, "", model);
         return model;
     }
 
-    /** Copies tensors {@code prefix + parameterName} into {@code model}'s parameters, checking shapes. */
+    /**
+     * The metadata names the widths, so it alone decides what Mlp.zeros allocates: a few bytes of
+     * JSON could ask for gigabytes. The model must fit the limit, and the file must hold every
+     * tensor it needs, in its shape, before anything is allocated.
+     */
+    static void checkSize(SafetensorsFile f, ModelConfig config) throws ModelFileException {
+        try {
+            Mlp.checkSize(config);
+        } catch (IllegalArgumentException e) {
+            throw ModelFileException.advised(f.source(), e.getMessage());
+        }
+        for (Map.Entry<String, int[]> p : Mlp.parameterShapes(config).entrySet()) f.require(p.getKey(), p.getValue());
+    }
+
+    /** Copies tensors {@code prefix + parameterName} into {@code model}'s parameters, checking shapes and values. */
     public static void readParameters(SafetensorsFile f, String prefix, Mlp model) throws ModelFileException {
         for (Parameter p : model.parameters()) {
             Tensor t = f.require(prefix + p.name(), p.shape());
+            requireFinite(f.source(), prefix + p.name(), t.data());
             System.arraycopy(t.data(), 0, p.values(), 0, p.size());
+        }
+    }
+
+    /** A NaN or infinite weight makes every prediction meaningless: refused, naming the tensor. */
+    public static void requireFinite(String source, String tensor, float[] values) throws ModelFileException {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFileException(source, "tensor '" + tensor + "' holds " + values[i] + " at index " + i
+                        + ": the weights are not finite (a diverged run, or a damaged file)");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vecnn.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 public final class Safetensors {
     public static final String METADATA_KEY = "__metadata__";
-    /** Headers larger than this are refused (the format's reference reader uses the same bound). */
+    /** Headers larger than this are refused by default (the format's reference reader uses the same bound). */
     public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
     private Safetensors() {}
@@ -84,13 +86,25 @@ public final class Safetensors {
         return buf.array();
     }
 
-    /** Reads and checks {@code file}; every failure is a {@link ModelFileException} naming it. */
+    /**
+     * Reads and checks {@code file}; every failure is a {@link ModelFileException} naming it. Only a
+     * regular file within {@link Limits#maxModelFileBytes()} is read, and never more than its size.
+     */
     public static SafetensorsFile read(Path file) throws ModelFileException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) throw new ModelFileException(file, "file of " + size + " bytes is too large to load");
-            bytes = Files.readAllBytes(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            String problem = InputFiles.problem(attributes);
+            if (problem != null) throw new ModelFileException(file, problem);
+            long size = attributes.size();
+            if (size > Limits.maxModelFileBytes()) {
+                throw ModelFileException.advised(file.toString(), "file of " + size + " bytes is larger than the limit of "
+                        + Limits.maxModelFileBytes() + " bytes for " + Limits.maxParameters() + " parameters; "
+                        + Limits.howToRaise(Limits.MAX_PARAMETERS));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) size);
+            }
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file, "no such file");
         } catch (ModelFileException e) {
@@ -109,8 +123,13 @@ public final class Safetensors {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = buf.getLong(0);
-        if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
+        if (headerLength < 2 || headerLength > Integer.MAX_VALUE - 8
+                || (headerLength > Limits.maxHeaderBytes() && headerLength > bytes.length - 8)) {
             throw new ModelFileException(source, "not a safetensors file (header length " + Long.toUnsignedString(headerLength) + ")");
+        }
+        if (headerLength > Limits.maxHeaderBytes()) {
+            throw ModelFileException.advised(source, "header of " + headerLength + " bytes is larger than the limit of "
+                    + Limits.maxHeaderBytes() + "; " + Limits.howToRaise(Limits.MAX_HEADER_BYTES));
         }
         if (headerLength > bytes.length - 8) {
             throw new ModelFileException(source, "truncated: header of " + headerLength + " bytes, but only "

@@ -1,5 +1,6 @@
 package dev.vecnn.nn;
 
+import dev.vecnn.io.Limits;
 import dev.vecnn.kernel.Activation;
 import dev.vecnn.kernel.Activations;
 import dev.vecnn.kernel.DebugSwitches;
@@ -26,6 +27,7 @@ public final class Mlp {
     private final SoftmaxHeadPass softmaxHead = new SoftmaxHeadPass();
 
     private Mlp(ModelConfig config) {
+        checkSize(config);
         this.config = config;
         int[] widths = config.widths();
         layers = new Dense[widths.length - 1];
@@ -38,6 +40,31 @@ public final class Mlp {
             params.add(new Parameter("layers." + l + ".bias", d.bias(), d.biasGrad(), new int[] {d.out()}, false));
         }
         parameters = Collections.unmodifiableList(params);
+    }
+
+    /**
+     * The name and shape of every parameter {@code config} gives a network, in {@link #parameters()}
+     * order, without allocating it (a reader checks a file against these first).
+     */
+    public static java.util.Map<String, int[]> parameterShapes(ModelConfig config) {
+        int[] w = config.widths();
+        java.util.Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
+        for (int l = 0; l + 1 < w.length; l++) {
+            shapes.put("layers." + l + ".weight", config.layout() == WeightLayout.IN_OUT
+                    ? new int[] {w[l], w[l + 1]} : new int[] {w[l + 1], w[l]});
+            shapes.put("layers." + l + ".bias", new int[] {w[l + 1]});
+        }
+        return shapes;
+    }
+
+    /** Refuses a configuration with more parameters than {@link Limits#maxParameters()}, before allocating any. */
+    public static void checkSize(ModelConfig config) {
+        long count = config.parameterCount();
+        if (count > Limits.maxParameters()) {
+            throw new IllegalArgumentException("model " + config.describe() + " has "
+                    + (count == Long.MAX_VALUE ? "more than 2^63" : Long.toString(count))
+                    + " parameters, more than the limit of " + Limits.maxParameters() + "; " + Limits.howToRaise(Limits.MAX_PARAMETERS));
+        }
     }
 
     /** A network with all parameters zero (to be filled from a file). */

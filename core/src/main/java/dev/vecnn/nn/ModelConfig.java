@@ -13,8 +13,17 @@ import java.util.Map;
 public record ModelConfig(int inputs, List<LayerSpec> hidden, Head head, int classes,
                           WeightLayout layout, Initializer init) {
 
+    /**
+     * Hidden layers a model may have: far beyond any perceptron worth training, and a file's metadata
+     * cannot make the reader build millions of layer objects (a few bytes each in the header).
+     */
+    public static final int MAX_HIDDEN_LAYERS = 1000;
+
     public ModelConfig {
         if (inputs < 1) throw new IllegalArgumentException("model needs at least one input, got " + inputs);
+        if (hidden.size() > MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("model has " + hidden.size() + " hidden layers, more than " + MAX_HIDDEN_LAYERS);
+        }
         hidden = List.copyOf(hidden);
         if (head == null) throw new IllegalArgumentException("model head is missing");
         if (classes < 2) throw new IllegalArgumentException("model needs at least 2 classes, got " + classes);
@@ -59,6 +68,23 @@ public record ModelConfig(int inputs, List<LayerSpec> hidden, Head head, int cla
         return w;
     }
 
+    /**
+     * Weights and biases in all layers, counted without overflow: a configuration read from a file can
+     * name any widths, and this is checked against a limit before anything is allocated.
+     */
+    public long parameterCount() {
+        int[] w = widths();
+        long n = 0;
+        try {
+            for (int l = 0; l + 1 < w.length; l++) {
+                n = Math.addExact(n, Math.addExact(Math.multiplyExact((long) w[l], w[l + 1]), w[l + 1]));
+            }
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        return n;
+    }
+
     /** For example {@code 784-128:tanh-10 softmax}. */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(inputs);
@@ -85,6 +111,11 @@ public record ModelConfig(int inputs, List<LayerSpec> hidden, Head head, int cla
     /** Reads what {@link #toMetadata()} wrote; throws IllegalArgumentException naming the bad key. */
     public static ModelConfig fromMetadata(Map<String, String> m) {
         String hiddenText = Metadata.require(m, PREFIX + "hidden");
+        long layers = hiddenText.chars().filter(c -> c == ',').count() + 1;
+        if (layers > MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("configuration key '" + PREFIX + "hidden' names " + layers
+                    + " layers, more than " + MAX_HIDDEN_LAYERS);
+        }
         List<LayerSpec> hidden = new ArrayList<>();
         if (!hiddenText.isEmpty()) {
             for (String part : hiddenText.split(",")) hidden.add(LayerSpec.parse(part));

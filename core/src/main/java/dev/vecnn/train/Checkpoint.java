@@ -2,7 +2,10 @@ package dev.vecnn.train;
 
 import dev.vecnn.nn.Mlp;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a run needs to continue exactly where it stopped after {@code epoch} epochs: weights,
@@ -14,13 +17,16 @@ import java.util.List;
  * @param bestValLoss    that loss (positive infinity before any)
  * @param staleEvaluations evaluations since the best one
  * @param elapsedSeconds training wall time before the checkpoint
+ * @param context        what else shaped the run (how the data was prepared, its checksum) as
+ *                       {@code vecnn.run.*} metadata: a resume must match it; empty when unknown
  */
 public record Checkpoint(TrainConfig config, int epoch, long rngState, Mlp model, List<float[]> velocities,
                          Mlp best, double bestValLoss, int bestEpoch, int staleEvaluations,
-                         List<EpochMetrics> history, double elapsedSeconds) {
+                         List<EpochMetrics> history, double elapsedSeconds, Map<String, String> context) {
 
     public Checkpoint {
         history = List.copyOf(history);
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         if (velocities != null) velocities = List.copyOf(velocities);
     }
 }

@@ -55,7 +55,21 @@ public final class CheckpointFile {
         meta.put(P + "elapsed_seconds", Double.toString(c.elapsedSeconds()));
         meta.put(P + "has_best", Boolean.toString(c.best() != null));
         meta.put(P + "metrics_csv", MetricsCsv.format(c.history()));
+        for (Map.Entry<String, String> e : c.context().entrySet()) {
+            if (!e.getKey().startsWith(Trainer.CONTEXT_PREFIX)) {
+                throw new IllegalArgumentException("run context key '" + e.getKey() + "' must start with " + Trainer.CONTEXT_PREFIX);
+            }
+            meta.put(e.getKey(), e.getValue());
+        }
         Safetensors.write(file, tensors, meta);
+    }
+
+    private static Map<String, String> context(Map<String, String> metadata) {
+        Map<String, String> context = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> {
+            if (k.startsWith(Trainer.CONTEXT_PREFIX)) context.put(k, v);
+        });
+        return context;
     }
 
     public static Checkpoint read(Path file) throws ModelFileException {
@@ -72,7 +86,9 @@ public final class CheckpointFile {
             if (config.momentum() > 0f) {
                 velocities = new ArrayList<>();
                 for (Parameter p : model.parameters()) {
-                    velocities.add(f.require(MOMENTUM + p.name(), p.shape()).data());
+                    float[] v = f.require(MOMENTUM + p.name(), p.shape()).data();
+                    ModelFile.requireFinite(f.source(), MOMENTUM + p.name(), v);
+                    velocities.add(v);
                 }
             }
             Mlp best = null;
@@ -80,15 +96,28 @@ public final class CheckpointFile {
                 best = Mlp.zeros(config.model());
                 ModelFile.readParameters(f, BEST, best);
             }
-            return new Checkpoint(config,
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "epoch"),
+            // The epoch counters drive the resumed loop: an epoch of 2^31-1 would wrap it round.
+            int epoch = dev.vecnn.nn.Metadata.requireInt(m, P + "epoch");
+            int bestEpoch = dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch");
+            int stale = dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations");
+            if (epoch < 0 || epoch > config.epochs()) {
+                throw new IllegalArgumentException("epoch " + epoch + " is outside 0-" + config.epochs());
+            }
+            if (bestEpoch < 0 || bestEpoch > epoch || stale < 0 || stale > epoch) {
+                throw new IllegalArgumentException("best epoch " + bestEpoch + " or stale evaluations " + stale
+                        + " is outside 0-" + epoch);
+            }
+            double bestValLoss = dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss");
+            double elapsed = dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds");
+            if (Double.isNaN(bestValLoss) || !(elapsed >= 0) || Double.isInfinite(elapsed)) {
+                throw new IllegalArgumentException("best validation loss " + bestValLoss + " or elapsed seconds " + elapsed
+                        + " is not a valid value");
+            }
+            return new Checkpoint(config, epoch,
                     dev.vecnn.nn.Metadata.requireLong(m, P + "rng_state"),
-                    model, velocities, best,
-                    dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss"),
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "best_epoch"),
-                    dev.vecnn.nn.Metadata.requireInt(m, P + "stale_evaluations"),
+                    model, velocities, best, bestValLoss, bestEpoch, stale,
                     MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
-                    dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds"));
+                    elapsed, context(m));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "bad checkpoint metadata: " + e.getMessage());
         }

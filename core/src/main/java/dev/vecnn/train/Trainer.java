@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains an {@link Mlp} by full-batch gradient descent or minibatch SGD with a fresh seeded
@@ -42,6 +43,10 @@ public final class Trainer {
     private Path csvFile;
     private Path checkpointFile;
     private int checkpointEvery;
+    private Map<String, String> context = Map.of();
+
+    /** Keys of the run context start with this; see {@link #context(Map)}. */
+    public static final String CONTEXT_PREFIX = "vecnn.run.";
 
     public Trainer(TrainConfig config, KernelPool pool) {
         this.config = config;
@@ -73,6 +78,19 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * What shaped the run besides the configuration (how the data was split and normalised, a checksum
+     * of it), as {@code vecnn.run.*} keys: written into every checkpoint, and a resume whose context
+     * gives any of the checkpoint's keys another value is refused.
+     */
+    public Trainer context(Map<String, String> runContext) {
+        for (String k : runContext.keySet()) {
+            if (!k.startsWith(CONTEXT_PREFIX)) throw new IllegalArgumentException("run context key '" + k + "' must start with " + CONTEXT_PREFIX);
+        }
+        this.context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runContext)); // in order: same run, same file
+        return this;
+    }
+
     /** The model {@link #train} starts from: the weights drawn from the configuration's seed. */
     public static Mlp initialModel(TrainConfig config) {
         return Mlp.initialise(config.model(), new Rng(config.seed()).nextLong());
@@ -93,15 +111,32 @@ public final class Trainer {
     }
 
     /**
+     * Throws IllegalArgumentException naming the first setting in which {@code checkpoint} differs from
+     * this trainer's configuration (the number of epochs aside) or from its run context.
+     */
+    public void checkResumable(Checkpoint checkpoint) {
+        if (!checkpoint.config().withEpochs(config.epochs()).equals(config)) {
+            throw new IllegalArgumentException("the checkpoint was written with a different configuration: "
+                    + firstDifference(checkpoint.config().withEpochs(config.epochs()).toMetadata(), config.toMetadata())
+                    + "; resume with the same preset and flags (only --epochs may change)");
+        }
+        // A checkpoint written before the context was recorded has none of these keys: nothing to compare.
+        for (Map.Entry<String, String> e : checkpoint.context().entrySet()) {
+            if (!e.getValue().equals(context.get(e.getKey()))) {
+                throw new IllegalArgumentException("the checkpoint was written with different data: " + e.getKey() + " is "
+                        + e.getValue() + " in the checkpoint and " + context.getOrDefault(e.getKey(), "not set")
+                        + " in this run; resume with the same data and data flags");
+            }
+        }
+    }
+
+    /**
      * Continues the run saved in {@code checkpoint}, which must have this trainer's configuration
-     * (the number of epochs may differ, to extend a run). Gives the same final weights as a run
-     * that was never interrupted.
+     * (the number of epochs may differ, to extend a run) and run context. Gives the same final
+     * weights as a run that was never interrupted.
      */
     public TrainResult resume(Checkpoint checkpoint, Dataset train, Dataset validation, Dataset test) {
-        if (!checkpoint.config().withEpochs(config.epochs()).equals(config)) {
-            throw new IllegalArgumentException("the checkpoint was written with a different configuration:\n  checkpoint: "
-                    + checkpoint.config().describe() + "\n  this run:   " + config.describe());
-        }
+        checkResumable(checkpoint);
         Mlp model = checkpoint.model().copy();
         Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
         if (sgd.velocities() != null) {
@@ -119,6 +154,17 @@ public final class Trainer {
         s.history.addAll(checkpoint.history());
         s.elapsedBefore = checkpoint.elapsedSeconds();
         return run(s, train, validation, test);
+    }
+
+    /** "KEY is A in the checkpoint and B in this run" for the first setting where the two differ. */
+    private static String firstDifference(Map<String, String> checkpoint, Map<String, String> run) {
+        for (Map.Entry<String, String> e : checkpoint.entrySet()) {
+            String now = run.get(e.getKey());
+            if (!e.getValue().equals(now)) {
+                return e.getKey() + " is " + e.getValue() + " in the checkpoint and " + now + " in this run";
+            }
+        }
+        return "the settings differ";
     }
 
     /** Mutable state of a run; a {@link Checkpoint} is a copy of it. */
@@ -301,11 +347,11 @@ public final class Trainer {
         }
         Checkpoint c = new Checkpoint(config, s.epoch, s.rng.state(), s.model.copy(), velocities,
                 s.best == null ? null : s.best.copy(), s.bestValLoss, s.bestEpoch, s.staleEvaluations,
-                s.history, s.elapsedBefore + elapsedThisSession);
+                s.history, s.elapsedBefore + elapsedThisSession, context);
         try {
             CheckpointFile.write(checkpointFile, c);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("checkpoint " + e.getMessage(), e);
         }
         if (csvFile != null) writeCsv(s.history);
     }
@@ -314,7 +360,7 @@ public final class Trainer {
         try {
             MetricsCsv.write(csvFile, history);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics " + csvFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("metrics " + e.getMessage(), e);
         }
     }
 

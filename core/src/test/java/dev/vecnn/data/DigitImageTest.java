@@ -78,4 +78,52 @@ class DigitImageTest {
         assertTrue(assertThrows(IdxFormatException.class, () -> DigitImage.load(text)).getMessage().contains("not an image"));
         assertTrue(assertThrows(IdxFormatException.class, () -> DigitImage.load(dir.resolve("none.png"))).getMessage().contains("not found"));
     }
+
+    /** A PNG of a few dozen bytes whose header declares {@code w x h} 8-bit grey pixels (its data is one empty row). */
+    static byte[] pngHeader(int w, int h) {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(z)) {
+            d.write(new byte[1 + w % 1000]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        chunk(png, "IDAT", z.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aHugeImageIsRefusedFromItsHeaderBeforeDecoding() throws IOException {
+        // 46000 x 46000 grey pixels decode to 2.1 GB (and 8 bytes a pixel after): more than the tests' -Xmx2g.
+        Path bomb = Files.write(dir.resolve("bomb.png"), pngHeader(46_000, 46_000));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> DigitImage.load(bomb));
+        assertEquals(bomb + ": image of 46000 x 46000 pixels is larger than the limit of 50000000 pixels: scale it down,"
+                + " or raise it with VECNN_JAVA_OPTS=-Dvecnn.maxImagePixels=N if this is intended", e.getMessage());
+    }
+
+    @Test
+    void devicesAndFoldersAreNotImages() throws IOException {
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> DigitImage.load(dir));
+        assertEquals(dir + ": is a directory, not a file", e.getMessage());
+        // A damaged PNG (its data cut short) is one clear error, whatever the decoder throws.
+        byte[] cut = pngHeader(30, 30);
+        Path damaged = Files.write(dir.resolve("damaged.png"), java.util.Arrays.copyOf(cut, cut.length - 20));
+        e = assertThrows(IdxFormatException.class, () -> DigitImage.load(damaged));
+        assertTrue(e.getMessage().startsWith(damaged + ": "), e.getMessage());
+    }
 }

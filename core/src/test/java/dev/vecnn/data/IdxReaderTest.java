@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,35 @@ class IdxReaderTest {
         Path p = dir.resolve("nope");
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(p));
         assertTrue(e.getMessage().contains("file not found"));
+    }
+
+    @Test
+    void onlyRegularFilesAreRead() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("train-images-idx3-ubyte"));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(folder));
+        assertEquals(folder + ": is a directory, not a file", e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(zero, 10));
+        assertTrue(e.getMessage().startsWith("/dev/zero: is not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void dataAboveTheLimitIsRefusedFromTheHeaderEvenWhenCompressed() throws IOException {
+        // A few kilobytes of gzip can hold a gigabyte of zeros: the announced size is checked, not the file's.
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(20, 28, 28, 0));
+        String old = System.getProperty(dev.vecnn.io.Limits.MAX_DATA_BYTES);
+        try {
+            System.setProperty(dev.vecnn.io.Limits.MAX_DATA_BYTES, "10000");
+            String message = imageError(gz);
+            assertTrue(message.endsWith(": header announces 15680 bytes of data, more than the limit of 10000;"
+                    + " raise it with VECNN_JAVA_OPTS=-Dvecnn.maxDataBytes=N if this is intended"), message);
+            System.setProperty(dev.vecnn.io.Limits.MAX_DATA_BYTES, "15680");
+            Path ok = IdxFiles.write(dir, "fits.gz", gz);
+            assertEquals(20, IdxReader.readImages(ok).count());
+        } finally {
+            if (old == null) System.clearProperty(dev.vecnn.io.Limits.MAX_DATA_BYTES);
+            else System.setProperty(dev.vecnn.io.Limits.MAX_DATA_BYTES, old);
+        }
     }
 }

@@ -97,6 +97,24 @@ class SafetensorsTest {
     }
 
     @Test
+    void aHeaderAboveTheLimitIsRefusedUnlessTheLimitIsRaised() throws Exception {
+        byte[] good = Safetensors.encode(sample(), meta());
+        long headerLength = ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        String old = System.getProperty(Limits.MAX_HEADER_BYTES);
+        try {
+            System.setProperty(Limits.MAX_HEADER_BYTES, "100");
+            ModelFileException e = assertThrows(ModelFileException.class, () -> Safetensors.decode(good, "h.safetensors"));
+            assertEquals("h.safetensors: header of " + headerLength + " bytes is larger than the limit of 100;"
+                    + " raise it with VECNN_JAVA_OPTS=-Dvecnn.maxHeaderBytes=N if this is intended", e.getMessage());
+            System.setProperty(Limits.MAX_HEADER_BYTES, Long.toString(headerLength));
+            assertEquals(sample(), Safetensors.decode(good, "h.safetensors").tensors());
+        } finally {
+            if (old == null) System.clearProperty(Limits.MAX_HEADER_BYTES);
+            else System.setProperty(Limits.MAX_HEADER_BYTES, old);
+        }
+    }
+
+    @Test
     void aMissingFileIsAModelFileException() {
         Path missing = dir.resolve("nope.safetensors");
         ModelFileException e = assertThrows(ModelFileException.class, () -> Safetensors.read(missing));

@@ -90,7 +90,53 @@ class ResumeTest {
             Checkpoint saved = CheckpointFile.read(ckpt);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new Trainer(c.withLearningRate(0.5f), pool).resume(saved, train, null, null));
-            assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+            assertTrue(e.getMessage().contains("different configuration: vecnn.train.learning_rate is 0.01 in the checkpoint"
+                    + " and 0.5 in this run"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCheckpointWithImpossibleCountersIsRefused() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
+        Path ckpt = dir.resolve("c.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            new Trainer(c, pool).checkpoints(ckpt, 1).train(train, null, null);
+        }
+        dev.vecnn.io.SafetensorsFile f = dev.vecnn.io.Safetensors.read(ckpt);
+        for (String[] bad : new String[][] {{"epoch", "2147483647"}, {"epoch", "-1"}, {"best_epoch", "3"}, {"stale_evaluations", "-2"},
+                {"best_val_loss", "NaN"}, {"elapsed_seconds", "-Infinity"}}) {
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(f.metadata());
+            meta.put("vecnn.checkpoint." + bad[0], bad[1]);
+            Path damaged = dir.resolve("damaged.safetensors");
+            dev.vecnn.io.Safetensors.write(damaged, f.tensors(), meta);
+            dev.vecnn.io.ModelFileException e = assertThrows(dev.vecnn.io.ModelFileException.class, () -> CheckpointFile.read(damaged));
+            assertTrue(e.getMessage().startsWith(damaged + ": bad checkpoint metadata: ") && e.getMessage().contains(bad[1]),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void resumeRefusesACheckpointOfAnotherRunContextNamingTheSetting() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
+        Path ckpt = dir.resolve("c.safetensors");
+        java.util.Map<String, String> context = java.util.Map.of("vecnn.run.data.validation_rows", "12000",
+                "vecnn.run.data.crc32c", "0badf00d");
+        try (KernelPool pool = KernelPool.create(1)) {
+            new Trainer(c, pool).context(context).checkpoints(ckpt, 1).train(train, null, null);
+            Checkpoint saved = CheckpointFile.read(ckpt);
+            assertEquals(context, saved.context());
+            new Trainer(c.withEpochs(3), pool).context(context).checkResumable(saved);
+            java.util.Map<String, String> other = new java.util.HashMap<>(context);
+            other.put("vecnn.run.data.validation_rows", "600");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(c, pool).context(other).resume(saved, train, null, null));
+            assertEquals("the checkpoint was written with different data: vecnn.run.data.validation_rows is 12000 in the"
+                    + " checkpoint and 600 in this run; resume with the same data and data flags", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> new Trainer(c, pool).checkResumable(saved));
+            assertTrue(e.getMessage().contains("is 12000 in the checkpoint and not set in this run")
+                    || e.getMessage().contains("is 0badf00d in the checkpoint and not set in this run"), e.getMessage());
         }
     }
 }
