@@ -1,5 +1,6 @@
 package dev.vecnn.bench.gate;
 
+import dev.vecnn.bench.gemm.GemmShape;
 import dev.vecnn.bench.layout.MlpNet;
 import dev.vecnn.bench.layout.SeedModel;
 import dev.vecnn.bench.layout.SyntheticData;
@@ -44,7 +45,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class GateSuite {
     private static final int PIXELS = 784, BATCH = 128, FULL_BATCH_SLICE = 4096;
     private static final long JIT_WARMUP_NANOS = 3_000_000_000L;
-    private static boolean warm;
+    static boolean warm; // package-private: tests skip the warm-up
 
     /**
      * Runs every kernel of the suite, round robin, for 3 s the first time a benchmark of this JVM is
@@ -58,15 +59,14 @@ public class GateSuite {
         java.util.List<Runnable> work = new java.util.ArrayList<>();
         java.util.List<Runnable> close = new java.util.ArrayList<>();
         GateSuite suite = new GateSuite();
-        for (String shape : new String[] {"128x128x784:NN", "784x128x128:TN", "128x32x784:NN", "784x32x128:TN",
-                "128x10x784:NN", "784x10x128:TN", "4096x32x784:NN", "784x32x4096:TN"}) {
+        for (String shape : paramValues(GemmState.class, "shape")) {
             GemmState g = new GemmState();
             g.shape = shape;
             g.setUp();
             work.add(() -> suite.gemm(g));
             close.add(g::tearDown);
         }
-        for (String f : new String[] {"tanh", "sigmoid", "relu"}) {
+        for (String f : paramValues(ActivationState.class, "activation")) {
             ActivationState a = new ActivationState();
             a.activation = f;
             a.setUp();
@@ -98,6 +98,15 @@ public class GateSuite {
         close.forEach(Runnable::run);
     }
 
+    /** The values a state's {@code @Param} field lists, so the warm-up covers exactly what is measured. */
+    static String[] paramValues(Class<?> state, String field) {
+        try {
+            return state.getField(field).getAnnotation(Param.class).value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * The GEMMs of a first layer of width 128, 32 and 10 at batch 128 (forward X W, weight gradient
      * X^T dY), and of the 784-32-10 full-batch model on a slice of rows; MxNxK:TT as in GemmBenchmark.
@@ -108,8 +117,7 @@ public class GateSuite {
                 "784x10x128:TN", "4096x32x784:NN", "784x32x4096:TN"})
         public String shape;
 
-        int m, n, k, lda, ldb;
-        boolean transA, transB;
+        GemmShape s;
         float[] a, b, c;
         KernelPool pool;
         Gemm gemm;
@@ -117,19 +125,10 @@ public class GateSuite {
         @Setup(Level.Trial)
         public void setUp() {
             warmUpOnce();
-            String[] parts = shape.split(":");
-            String[] d = parts[0].split("x");
-            m = Integer.parseInt(d[0]);
-            n = Integer.parseInt(d[1]);
-            k = Integer.parseInt(d[2]);
-            transA = parts[1].charAt(0) == 'T';
-            transB = parts[1].charAt(1) == 'T';
-            lda = transA ? m : k;
-            ldb = transB ? k : n;
-            SplittableRandom r = new SplittableRandom(1);
-            a = random(r, m * k);
-            b = random(r, k * n);
-            c = new float[m * n];
+            s = GemmShape.parse(shape);
+            a = s.newA();
+            b = s.newB();
+            c = s.newC();
             pool = KernelPool.create(1);
             gemm = new Gemm(pool);
         }
@@ -142,7 +141,8 @@ public class GateSuite {
 
     @Benchmark
     public float[] gemm(GemmState s) {
-        s.gemm.gemm(s.transA, s.transB, s.m, s.n, s.k, 1f, s.a, 0, s.lda, s.b, 0, s.ldb, 0f, s.c, 0, s.n);
+        GemmShape p = s.s;
+        s.gemm.gemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1f, s.a, 0, p.lda(), s.b, 0, p.ldb(), 0f, s.c, 0, p.ldc());
         return s.c;
     }
 
@@ -329,11 +329,5 @@ public class GateSuite {
     @Benchmark
     public void poolRegion(PoolState s) {
         s.pool.run(2, s.empty);
-    }
-
-    private static float[] random(SplittableRandom r, int len) {
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) x[i] = (float) (r.nextDouble() - 0.5);
-        return x;
     }
 }
