@@ -14,8 +14,9 @@ import java.util.Locale;
  *   <li>FAIL: the candidate is slower at significance {@code alpha} AND its median time exceeds the
  *       base's by more than {@code floor};</li>
  *   <li>INCONCLUSIVE: not a failure, but this run could not have seen a slowdown the size of the
- *       floor: the base's own spread (interquartile range over median) is wider than the floor, or
- *       there are too few forks for any result to reach {@code alpha};</li>
+ *       floor: the base's own spread is wider than the floor (the half-width of the 95% bootstrap
+ *       interval of its median, over the median: how well this run knows the base's speed, which
+ *       more forks narrow), or there are too few forks for any result to reach {@code alpha};</li>
  *   <li>PASS: otherwise.</li>
  * </ul>
  */
@@ -24,6 +25,9 @@ public record AbDecision(String benchmark, double[] base, double[] candidate, do
                          Verdict verdict, String reason) {
 
     public enum Verdict { PASS, FAIL, INCONCLUSIVE }
+
+    /** The confidence level of the base median's interval that measures its spread. */
+    static final double SPREAD_LEVEL = 0.95;
 
     /** The settings of a decision: significance level and the smallest slowdown worth failing for. */
     public record Rule(double alpha, double floor) {
@@ -41,7 +45,7 @@ public record AbDecision(String benchmark, double[] base, double[] candidate, do
         double ratio = cm / bm;
         BootstrapRatio.Interval ci = BootstrapRatio.interval(base, candidate, 1 - rule.alpha());
         double p = MannWhitney.pGreater(base, candidate);
-        double spread = base.length >= 2 ? Samples.relativeIqr(base) : Double.POSITIVE_INFINITY;
+        double spread = base.length >= 2 ? BootstrapRatio.medianHalfWidth(base, SPREAD_LEVEL) : Double.POSITIVE_INFINITY;
         Verdict v;
         String why;
         if (p < rule.alpha() && ratio > 1 + rule.floor()) {

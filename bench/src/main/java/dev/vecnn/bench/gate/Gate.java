@@ -37,7 +37,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *                             succeeds only if the gate fails the slowed arm
  * bench/gate --absolute       advisory: ratios against bench/gate-baselines/CPU-KEY.json
  * bench/gate --record         records that baseline on this machine
- * A/B options: --forks N (per arm, default 6), --floor F (default 0.05), --alpha A (default 0.01),
+ * A/B options: --forks N (per arm, default 8), --floor F (default 0.05), --alpha A (default 0.01),
  *   --only REGEX (GateSuite methods), --param NAME=V1,V2 (JMH -p: narrows a parameter), --out DIR (default bench/target/gate),
  *   --self-base (the base arm is this build), --slow-arms LIST (extra arms of this build run with
  *   -Dvecnn.slow=ITEM, "same" for none), --repeat R (R whole A/B runs, tallied per arm)
@@ -56,7 +56,7 @@ public final class Gate {
     private final Path root;
     private Path baselineFile;
     private Path outDir = Path.of("bench/target/gate");
-    private int forks = 6;
+    private int forks = 8;
     private int repeat = 1;
     private AbDecision.Rule rule = AbDecision.Rule.DEFAULT;
     private String only = ".*";

@@ -29,4 +29,22 @@ public final class BootstrapRatio {
         double tail = (1 - level) / 2;
         return new Interval(Samples.quantile(ratios, tail), Samples.quantile(ratios, 1 - tail));
     }
+
+    /**
+     * Half the width of the central {@code level} bootstrap interval of median(x), over median(x):
+     * how precisely the sample pins its median down. Unlike the sample's own spread, it narrows as
+     * the sample grows.
+     */
+    public static double medianHalfWidth(double[] x, double level) {
+        if (x.length == 0) throw new IllegalArgumentException("empty sample");
+        SplittableRandom r = new SplittableRandom(SEED);
+        double[] medians = new double[RESAMPLES];
+        double[] bx = new double[x.length];
+        for (int b = 0; b < RESAMPLES; b++) {
+            for (int i = 0; i < bx.length; i++) bx[i] = x[r.nextInt(x.length)];
+            medians[b] = Samples.median(bx);
+        }
+        double tail = (1 - level) / 2;
+        return (Samples.quantile(medians, 1 - tail) - Samples.quantile(medians, tail)) / 2 / Samples.median(x);
+    }
 }

@@ -25,9 +25,4 @@ public final class Samples {
         int hi = Math.min(lo + 1, s.length - 1);
         return s[lo] + (h - lo) * (s[hi] - s[lo]);
     }
-
-    /** Interquartile range over the median: the sample's spread in units of its own size. */
-    public static double relativeIqr(double[] x) {
-        return (quantile(x, 0.75) - quantile(x, 0.25)) / median(x);
-    }
 }

@@ -12,13 +12,23 @@ class SamplesTest {
         assertEquals(2.5, Samples.median(x));
         assertEquals(1.75, Samples.quantile(x, 0.25), 1e-12); // numpy.quantile([1,2,3,4], 0.25)
         assertEquals(3.25, Samples.quantile(x, 0.75), 1e-12);
-        assertEquals(0.6, Samples.relativeIqr(x), 1e-12);
         assertEquals(4, x[0]); // the caller's order is kept
     }
 
     @Test
     void anEmptySampleIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Samples.median(new double[0]));
+    }
+
+    @Test
+    void theMediansHalfWidthIsZeroForAConstantSampleAndNarrowsWithMoreForks() {
+        assertEquals(0, BootstrapRatio.medianHalfWidth(new double[] {5, 5, 5, 5}, 0.95));
+        double[] six = {96, 98, 99, 101, 102, 104};
+        double[] eighteen = new double[18];
+        for (int i = 0; i < 18; i++) eighteen[i] = six[i % 6];
+        double w6 = BootstrapRatio.medianHalfWidth(six, 0.95), w18 = BootstrapRatio.medianHalfWidth(eighteen, 0.95);
+        assertEquals(true, w6 > 0.015 && w6 < 0.05, "six forks: " + w6);
+        assertEquals(true, w18 < w6, w18 + " vs " + w6);
     }
 
     @Test
