@@ -39,6 +39,11 @@ public record AbDecision(String benchmark, double[] base, double[] candidate, do
         }
     }
 
+    /** This decision with another verdict and reason (the numbers unchanged). */
+    public AbDecision with(Verdict v, String why) {
+        return new AbDecision(benchmark, base, candidate, baseMedian, candidateMedian, ratio, interval, p, baseSpread, v, why);
+    }
+
     /** Decides on times per operation (lower is better) of the two arms. */
     public static AbDecision decide(String benchmark, double[] base, double[] candidate, Rule rule) {
         double bm = Samples.median(base), cm = Samples.median(candidate);

@@ -50,6 +50,51 @@ public record AbReport(String title, Map<String, String> context, List<Row> rows
         return new AbReport(title, context, rows, alloc, rule);
     }
 
+    /**
+     * The verdicts after a second round of new forks for every benchmark the first round did not
+     * pass: a FAIL stands only if both rounds fail on their own forks, so one unlucky round of a
+     * suite of a dozen benchmarks cannot fail a healthy build; otherwise the decision on the pooled
+     * forks of both rounds, a FAIL there downgraded to INCONCLUSIVE unless the second round alone fails.
+     */
+    public static AbReport confirm(AbReport first, AbReport second, AbReport pooled) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : first.rows()) {
+            AbDecision d1 = r.decision();
+            if (d1 == null || d1.verdict() == AbDecision.Verdict.PASS) {
+                rows.add(r);
+                continue;
+            }
+            AbDecision d2 = find(second, r), all = find(pooled, r);
+            if (d2 == null || all == null) {
+                rows.add(r);
+                continue;
+            }
+            boolean confirmed = d2.verdict() == AbDecision.Verdict.FAIL;
+            AbDecision out;
+            if (d1.verdict() == AbDecision.Verdict.FAIL) {
+                out = confirmed
+                        ? all.with(AbDecision.Verdict.FAIL, String.format(Locale.ROOT,
+                                "%.1f%% slower, in both rounds (p = %.2g, then %.2g)", 100 * (all.ratio() - 1), d1.p(), d2.p()))
+                        : all.with(AbDecision.Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                                "slower in the first round (p = %.2g), not in the second (p = %.2g, %+.1f%%)",
+                                d1.p(), d2.p(), 100 * (d2.ratio() - 1)));
+            } else if (all.verdict() == AbDecision.Verdict.FAIL && !confirmed) {
+                out = all.with(AbDecision.Verdict.INCONCLUSIVE, "slower on the pooled forks only (" + all.reason() + ")");
+            } else {
+                out = all;
+            }
+            rows.add(new Row(r.arm(), r.benchmark(), out, null));
+        }
+        return new AbReport(first.title(), first.context(), rows, pooled.allocationFailures(), first.rule());
+    }
+
+    private static AbDecision find(AbReport report, Row like) {
+        for (Row r : report.rows()) {
+            if (r.arm().equals(like.arm()) && r.benchmark().equals(like.benchmark())) return r.decision();
+        }
+        return null;
+    }
+
     /** FAIL if any benchmark fails or a step allocates; else INCONCLUSIVE if any is; else PASS. */
     public Outcome outcome() {
         return outcome(null);

@@ -70,6 +70,8 @@ public final class AbRunner {
     private final Path outDir;
     private final PrintStream log;
     private int forksRun;
+    /** Each benchmark key's JMH parameters, as the forks reported them. */
+    private final Map<String, Map<String, String>> paramsByKey = new LinkedHashMap<>();
 
     /**
      * @param java   the {@code java} launcher every fork runs with (the same for all arms)
@@ -115,12 +117,38 @@ public final class AbRunner {
             log.printf("gate: fork %d/%d (%s) done in %.0f s%n", i + 1, order.size(), arm.name(), (System.nanoTime() - t0) / 1e9);
             for (JmhResults.Run run : JmhResults.read(json).runs()) {
                 String key = key(run);
+                remember(key, run.params());
                 times.get(arm.name()).computeIfAbsent(key, k -> new ArrayList<>()).add(fastest(run.primary()));
                 JmhResults.Metric alloc = run.secondary().get(Figure.ALLOCATION);
                 if (alloc != null) allocs.get(arm.name()).computeIfAbsent(key, k -> new ArrayList<>()).add(alloc.median());
             }
         }
         return new Samples(times, allocs);
+    }
+
+    /**
+     * JMH {@code -p} settings selecting exactly these benchmarks' parameter values (their methods
+     * are selected by name): a second round measures only what the first could not decide.
+     */
+    List<String> paramsSelecting(java.util.Collection<String> keys) {
+        Map<String, java.util.Set<String>> values = new LinkedHashMap<>();
+        for (String k : keys) {
+            paramsByKey.getOrDefault(k, Map.of()).forEach((name, v) ->
+                    values.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>()).add(v));
+        }
+        List<String> p = new ArrayList<>();
+        values.forEach((name, vs) -> p.add(name + "=" + String.join(",", vs)));
+        return p;
+    }
+
+    void remember(String key, Map<String, String> params) {
+        paramsByKey.put(key, params);
+    }
+
+    /** The method a benchmark key names (its first word). */
+    static String method(String key) {
+        int space = key.indexOf(' ');
+        return space < 0 ? key : key.substring(0, space);
     }
 
     /** The smallest time per operation among a fork's iterations (JMH's score when it kept none). */

@@ -274,29 +274,24 @@ public final class Gate {
         AbRunner runner = new AbRunner(javaLauncher(), dir, out);
         String include = SUITE + "\\.(" + only + ")$";
         out.println("gate: " + arms.size() + " arms x " + forks + " forks of " + include + " (load average " + loadAverage() + ")");
-        AbRunner.Samples s = runner.run(arms, forks, include, params);
-        AbReport report = AbReport.of("vecnn performance gate", context, s, "base", candidates, rule);
-        List<String> unsure = report.benchmarks(AbDecision.Verdict.INCONCLUSIVE);
-        if (!unsure.isEmpty()) {
-            Set<String> methods = new LinkedHashSet<>();
-            for (String b : unsure) methods.add(b.replaceFirst("^[^:]*: ", "").split(" ")[0]);
-            out.println("gate: inconclusive (" + String.join(", ", unsure) + "): measuring " + forks + " more forks per arm");
-            s = s.plus(runner.run(arms, forks, SUITE + "\\.(" + String.join("|", methods) + ")$", params));
-            AbReport again = AbReport.of(report.title(), context, s, "base", candidates, rule);
-            report = keepDecided(report, again);
+        AbRunner.Samples first = runner.run(arms, forks, include, params);
+        AbReport r1 = AbReport.of("vecnn performance gate", context, first, "base", candidates, rule);
+        Set<String> keys = new LinkedHashSet<>(), methods = new LinkedHashSet<>(), named = new LinkedHashSet<>();
+        for (AbReport.Row r : r1.rows()) {
+            if (r.decision() == null || r.decision().verdict() == AbDecision.Verdict.PASS) continue;
+            keys.add(r.benchmark());
+            named.add((candidates.size() > 1 ? r.arm() + ": " : "") + r.benchmark() + " " + r.decision().verdict());
         }
-        return report;
-    }
-
-    /** The first report's rows, with the inconclusive ones replaced by their re-measured decision. */
-    private static AbReport keepDecided(AbReport first, AbReport again) {
-        List<AbReport.Row> rows = new ArrayList<>();
-        for (AbReport.Row r : first.rows()) {
-            boolean unsure = r.decision() != null && r.decision().verdict() == AbDecision.Verdict.INCONCLUSIVE;
-            rows.add(unsure ? again.rows().stream().filter(x -> x.arm().equals(r.arm()) && x.benchmark().equals(r.benchmark()))
-                    .findFirst().orElse(r) : r);
-        }
-        return new AbReport(first.title(), first.context(), rows, again.allocationFailures(), first.rule());
+        if (keys.isEmpty()) return r1;
+        keys.forEach(k -> methods.add(AbRunner.method(k)));
+        out.print(r1.table());
+        out.println("gate: not yet decided (" + String.join(", ", named) + "): a second round of " + forks
+                + " new forks per arm");
+        AbRunner.Samples second = runner.run(arms, forks, SUITE + "\\.(" + String.join("|", methods) + ")$",
+                runner.paramsSelecting(keys));
+        AbReport r2 = AbReport.of(r1.title(), context, second, "base", candidates, rule);
+        AbReport pooled = AbReport.of(r1.title(), context, first.plus(second), "base", candidates, rule);
+        return AbReport.confirm(r1, r2, pooled);
     }
 
     private int verdict(AbReport report) {

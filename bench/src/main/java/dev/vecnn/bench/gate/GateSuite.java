@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What the A/B gate times (microseconds per operation, lower is better): every kernel family on
@@ -40,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 4, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
 public class GateSuite {
     private static final int PIXELS = 784, BATCH = 128, FULL_BATCH_SLICE = 4096;
@@ -305,29 +304,5 @@ public class GateSuite {
         s.model.forward(s.gemm, s.ws, s.data.x, 0, InferenceState.ROWS);
         s.model.predict(s.ws, InferenceState.ROWS, 0.5f);
         return s.ws.predictions();
-    }
-
-    /** An empty parallel region on 2 threads: the kernel pool's dispatch latency, paid several times a step. */
-    @State(Scope.Thread)
-    public static class PoolState {
-        KernelPool pool;
-        KernelPool.Task empty;
-
-        @Setup(Level.Trial)
-        public void setUp(Blackhole bh) {
-            warmUpOnce();
-            pool = KernelPool.create(2);
-            empty = (worker, index) -> bh.consume(index);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            pool.close();
-        }
-    }
-
-    @Benchmark
-    public void poolRegion(PoolState s) {
-        s.pool.run(2, s.empty);
     }
 }

@@ -69,4 +69,18 @@ class AbReportTest {
         assertTrue(md.startsWith("## gate: FAIL"), md);
         assertTrue(md.contains("| gemm | 100.1 | 125.1 | 1.250 |") && md.contains("**FAIL**"), md);
     }
+
+    @Test
+    void aFailureStandsOnlyWhenASecondRoundOfNewForksFailsToo() {
+        AbReport slow1 = report(125, 20), slow2 = report(124, 20), healthy2 = report(100, 20);
+        AbRunner.Samples pooledSlow = samples(125, 20).plus(samples(124, 20)), pooledMixed = samples(125, 20).plus(samples(100, 20));
+        AbReport confirmed = AbReport.confirm(slow1, slow2, AbReport.of("gate", Map.of(), pooledSlow, "base", List.of("candidate"),
+                AbDecision.Rule.DEFAULT));
+        assertEquals(AbReport.Outcome.FAIL, confirmed.outcome());
+        assertTrue(confirmed.table().contains("in both rounds"), confirmed.table());
+        AbReport refuted = AbReport.confirm(slow1, healthy2, AbReport.of("gate", Map.of(), pooledMixed, "base", List.of("candidate"),
+                AbDecision.Rule.DEFAULT));
+        assertEquals(AbReport.Outcome.INCONCLUSIVE, refuted.outcome());
+        assertTrue(refuted.table().contains("slower in the first round"), refuted.table());
+    }
 }

@@ -35,4 +35,18 @@ class AbRunnerTest {
         assertEquals(List.of("gemm", "step"), all.benchmarks());
         assertEquals(0, all.times("candidate", "gemm").length);
     }
+
+    @Test
+    void aSecondRoundSelectsExactlyTheUndecidedParameters() {
+        AbRunner r = new AbRunner(Path.of("java"), Path.of("out"), System.out);
+        r.remember("gemm 128x128x784:NN", Map.of("shape", "128x128x784:NN"));
+        r.remember("gemm 784x32x128:TN", Map.of("shape", "784x32x128:TN"));
+        r.remember("gemm 128x10x784:NN", Map.of("shape", "128x10x784:NN"));
+        r.remember("trainingStep 2T", Map.of("threads", "2"));
+        r.remember("poolRegion", Map.of());
+        assertEquals(List.of("shape=128x128x784:NN,784x32x128:TN", "threads=2"),
+                r.paramsSelecting(List.of("gemm 128x128x784:NN", "gemm 784x32x128:TN", "trainingStep 2T", "poolRegion")));
+        assertEquals("gemm", AbRunner.method("gemm 128x128x784:NN"));
+        assertEquals("poolRegion", AbRunner.method("poolRegion"));
+    }
 }
