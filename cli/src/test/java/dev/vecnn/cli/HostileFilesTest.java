@@ -317,7 +317,7 @@ class HostileFilesTest {
                     m + "model 784-2000000:tanh-10 softmax has 1590000010 parameters, more than the limit of 50000000;"
                             + " raise it with VECNN_JAVA_OPTS=-Dvecnn.maxParameters=N if this is intended"),
             exact("metadata asking for a width beyond an int", eval(edited(model, Map.of("vecnn.model.hidden", "99999999999:tanh"), null, 0, 0)),
-                    m + "bad model configuration: hidden layer '99999999999:tanh': size is not a whole number" + MODEL_ADVICE),
+                    m + "bad model configuration: hidden layer '99999999999:tanh': size 99999999999 is too large" + MODEL_ADVICE),
             exact("metadata asking for 5000 hidden layers", eval(edited(model, Map.of("vecnn.model.hidden", ("8:tanh,").repeat(4999) + "8:tanh"), null, 0, 0)),
                     m + "bad model configuration: configuration key 'vecnn.model.hidden' names 5000 layers, more than 1000" + MODEL_ADVICE),
             exact("an infinite weight", eval(edited(model, Map.of(), "layers.0.weight", 7, Float.NEGATIVE_INFINITY)),
