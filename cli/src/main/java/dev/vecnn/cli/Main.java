@@ -2,7 +2,8 @@ package dev.vecnn.cli;
 
 import picocli.CommandLine;
 
-/** Entry point: exit code 0 on success, 1 on failure, 2 on bad usage, 3 when training diverged; errors on stderr as one line. */
+/** Entry point: exit code 0 on success, 1 on failure, 2 on bad usage, 3 when training diverged,
+ * 130/143 when SIGINT/SIGTERM stopped it (see Interruption); errors on stderr as one line. */
 public final class Main {
     private Main() {}
 

@@ -119,11 +119,29 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (csv != null) trainer.csv(csv);
         if (checkpoint != null) trainer.checkpoints(checkpoint, checkpointEvery);
+        try (Interruption interruption = Interruption.install()) {
+            trainer.stopWhen(interruption::requested);
+            return train(out, preset, d, trainer, start);
+        }
+    }
+
+    private int train(PrintWriter out, Preset preset, DataSpec.Prepared d, Trainer trainer, Checkpoint start) throws IOException {
+        TrainConfig config = trainer.config();
         TrainResult r;
         int lineEvery = Math.max(config.evalEvery(), config.epochs() / 50);
         try (EpochPrinter printer = EpochPrinter.create(out, "", config.epochs(), lineEvery, quiet)) {
             trainer.onEpoch(printer::onEpoch);
             r = start == null ? trainer.train(d.train(), d.validation(), d.test()) : trainer.resume(start, d.train(), d.validation(), d.test());
+        }
+        if (r.status() == RunStatus.INTERRUPTED) {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("vecnn: interrupted after epoch " + r.stopEpoch() + " of " + config.epochs() + ": "
+                    + (checkpoint != null ? "checkpoint written to " + checkpoint + "; continue with the same flags and --resume " + checkpoint
+                            : "no checkpoint was asked for (--checkpoint FILE keeps a run that may be stopped)")
+                    + (save != null ? "; " + save + " was not written" : ""));
+            err.flush();
+            return Interruption.EXIT_CODE;
         }
         out.println(summary(r));
         if (r.status() == RunStatus.DIVERGED) {

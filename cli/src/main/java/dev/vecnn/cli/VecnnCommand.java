@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "Trains small neural networks on the CPU with the Java Vector API.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure (a file, the data, a write; one line on stderr says which)",
-                "2:bad usage (an unknown flag, a bad value)", "3:training diverged (no model saved)"},
+                "2:bad usage (an unknown flag, a bad value)", "3:training diverged (no model saved)",
+                "130/143:stopped by SIGINT/SIGTERM (train keeps its last epoch in --checkpoint)"},
         subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
                 GradcheckCommand.class, PresetsCommand.class, ReproduceCommand.class})
 public final class VecnnCommand implements Runnable {

@@ -23,7 +23,8 @@ class MainTest {
         CliRun h = CliRun.of("--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("data"), h.out());
-        assertTrue(h.out().contains("3   training diverged"), h.out());
+        assertTrue(h.out().matches("(?s).*\\n +3 +training diverged.*"), h.out());
+        assertTrue(h.out().matches("(?s).*\\n +130/143 +stopped by SIGINT/SIGTERM.*"), h.out());
     }
 
     @Test

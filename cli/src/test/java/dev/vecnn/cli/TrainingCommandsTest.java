@@ -235,6 +235,7 @@ class TrainingCommandsTest {
             {"--hidden=16:nope", "nope"},
             {"--preset=nope", "unknown preset 'nope'"},
             {"--hidden=2000000000:tanh", "parameters, more than the limit of 50000000"},
+            {"--hidden=99999999999:tanh", "hidden layer '99999999999:tanh': size 99999999999 is too large"},
             {"--checkpoint-every=0", "--checkpoint-every must be at least 1, got 0"},
             {"--validation=-1", "validation size must be >= 0, got -1"},
         };

@@ -20,7 +20,10 @@ public record LayerSpec(int size, Activation activation) {
         try {
             size = Integer.parseInt(text.substring(0, colon).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("hidden layer '" + text + "': size is not a whole number");
+            // A width past an int is a whole number too: say what is wrong with it.
+            String digits = text.substring(0, colon).trim();
+            throw new IllegalArgumentException("hidden layer '" + text + "': size "
+                    + (digits.matches("\\d+") ? digits + " is too large" : "is not a whole number"));
         }
         return new LayerSpec(size, Activation.parse(text.substring(colon + 1).trim()));
     }

@@ -7,5 +7,7 @@ public enum RunStatus {
     /** Early stopping ended it: the validation loss stopped improving for {@code patience} evaluations. */
     EARLY_STOPPED,
     /** A loss became NaN or infinite; the run stopped and kept the last finite weights. */
-    DIVERGED
+    DIVERGED,
+    /** {@link Trainer#stopWhen} asked it to stop; the model is that of the last whole epoch. */
+    INTERRUPTED
 }

@@ -31,6 +31,7 @@ public record TrainResult(TrainConfig config, Mlp model, List<EpochMetrics> hist
             case COMPLETED -> "completed " + stopEpoch + " epochs";
             case EARLY_STOPPED -> "early stopped at epoch " + stopEpoch + " (best epoch " + bestEpoch + ")";
             case DIVERGED -> "diverged at epoch " + stopEpoch;
+            case INTERRUPTED -> "interrupted after epoch " + stopEpoch;
         };
     }
 }

@@ -44,6 +44,7 @@ public final class Trainer {
     private Path checkpointFile;
     private int checkpointEvery;
     private Map<String, String> context = Map.of();
+    private java.util.function.BooleanSupplier stopRequested = () -> false;
 
     /** Keys of the run context start with this; see {@link #context(Map)}. */
     public static final String CONTEXT_PREFIX = "vecnn.run.";
@@ -88,6 +89,17 @@ public final class Trainer {
             if (!k.startsWith(CONTEXT_PREFIX)) throw new IllegalArgumentException("run context key '" + k + "' must start with " + CONTEXT_PREFIX);
         }
         this.context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runContext)); // in order: same run, same file
+        return this;
+    }
+
+    /**
+     * Asked before every step and after every epoch: once it says true the run stops with
+     * {@link RunStatus#INTERRUPTED}. A partly trained epoch is undone, so the model, the momentum and
+     * the shuffle are those of the last whole epoch, which a checkpoint (when set) then records: a
+     * resume from it gives the same weights as a run never stopped. No evaluation follows the stop.
+     */
+    public Trainer stopWhen(java.util.function.BooleanSupplier stop) {
+        this.stopRequested = stop == null ? () -> false : stop;
         return this;
     }
 
@@ -171,7 +183,7 @@ public final class Trainer {
     private static final class State {
         final Mlp model;
         final Sgd sgd;
-        final Rng rng;
+        Rng rng;
         int epoch;
         Mlp best;
         double bestValLoss = Double.POSITIVE_INFINITY;
@@ -216,6 +228,9 @@ public final class Trainer {
         RunStatus status = RunStatus.COMPLETED;
         int stopEpoch = Math.max(s.epoch, config.epochs());
         int lastEpoch = config.epochs();
+        int checkpointed = -1;
+        // What a stop in the middle of an epoch rolls back to (the weights are in lastGood).
+        List<float[]> lastGoodVelocities = copies(s.sgd.velocities());
         if (earlyStopping && s.staleEvaluations >= config.patience()) {
             // A checkpoint written at the epoch where early stopping fired: the run is over.
             status = RunStatus.EARLY_STOPPED;
@@ -225,6 +240,8 @@ public final class Trainer {
 
         for (int epoch = s.epoch + 1; epoch <= lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
+            long rngAtEpochStart = s.rng.state();
+            boolean stopped = false;
             if (shuffled) {
                 for (int i = 0; i < n; i++) order[i] = i;
                 s.rng.shuffle(order, n);
@@ -234,6 +251,10 @@ public final class Trainer {
             boolean finite = true;
             boolean gathered = false; // the batch at r0 was copied during the last update
             for (int r0 = 0; r0 < n; r0 += batch) {
+                if (r0 > 0 && stopRequested.getAsBoolean()) {
+                    stopped = true;
+                    break;
+                }
                 int rows = Math.min(batch, n - r0);
                 float[] x = train.x();
                 int xOff = r0 * features;
@@ -280,6 +301,14 @@ public final class Trainer {
                 }
             }
             long trainNanos = System.nanoTime() - epochStart;
+            if (stopped) {
+                model.copyParametersFrom(lastGood);
+                restore(s.sgd.velocities(), lastGoodVelocities);
+                s.rng = Rng.fromState(rngAtEpochStart);
+                status = RunStatus.INTERRUPTED;
+                stopEpoch = s.epoch;
+                break;
+            }
             if (!finite) {
                 status = RunStatus.DIVERGED;
                 stopEpoch = epoch;
@@ -321,11 +350,27 @@ public final class Trainer {
                 }
             }
             lastGood.copyParametersFrom(model);
+            restore(lastGoodVelocities, s.sgd.velocities());
             if (checkpointFile != null && epoch % checkpointEvery == 0) {
                 writeCheckpoint(s, seconds(System.nanoTime() - runStart));
+                checkpointed = epoch;
             }
             if (metrics != null) listener.onEpoch(metrics);
             if (status == RunStatus.EARLY_STOPPED) break;
+            if (epoch < lastEpoch && stopRequested.getAsBoolean()) {
+                status = RunStatus.INTERRUPTED;
+                stopEpoch = epoch;
+                break;
+            }
+        }
+
+        if (status == RunStatus.INTERRUPTED) {
+            // Promptly, and only what the stop needs: the state of the last whole epoch, kept.
+            if (checkpointFile != null && checkpointed != s.epoch) writeCheckpoint(s, seconds(System.nanoTime() - runStart));
+            else if (csvFile != null) writeCsv(s.history);
+            return new TrainResult(config, model, s.history, status, stopEpoch, s.bestEpoch,
+                    s.elapsedBefore + seconds(System.nanoTime() - runStart),
+                    trainNanosTotal == 0 ? Double.NaN : samplesTotal / seconds((long) trainNanosTotal), null, null, null);
         }
 
         if (earlyStopping && s.best != null) model.copyParametersFrom(s.best);
@@ -337,6 +382,18 @@ public final class Trainer {
         double samplesPerSecond = trainNanosTotal == 0 ? Double.NaN : samplesTotal / seconds((long) trainNanosTotal);
         return new TrainResult(config, model, s.history, status, stopEpoch, s.bestEpoch, wall, samplesPerSecond,
                 trainEval, valEval, testEval);
+    }
+
+    private static List<float[]> copies(List<float[]> arrays) {
+        if (arrays == null) return null;
+        List<float[]> c = new ArrayList<>();
+        for (float[] a : arrays) c.add(a.clone());
+        return c;
+    }
+
+    private static void restore(List<float[]> into, List<float[]> from) {
+        if (into == null) return;
+        for (int i = 0; i < into.size(); i++) System.arraycopy(from.get(i), 0, into.get(i), 0, into.get(i).length);
     }
 
     private void writeCheckpoint(State s, double elapsedThisSession) {

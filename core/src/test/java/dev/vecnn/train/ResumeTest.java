@@ -24,6 +24,38 @@ class ResumeTest {
         }
     }
 
+    /**
+     * A stop asked for in the middle of epoch 4 (300 rows, batches of 32: ten steps an epoch) undoes
+     * that epoch's steps, momentum and shuffle, checkpoints epoch 3 and skips the final evaluation; a
+     * resume from it gives the weights of a run never stopped. So does a stop at an epoch's end.
+     */
+    @Test
+    void aStopMidEpochCheckpointsTheLastWholeEpochAndResumesBitIdentically() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 300, 10, 3, 1f, 0.9f, 31);
+        Dataset val = SyntheticData.blobs("val", 100, 10, 3, 1f, 0.9f, 32);
+        ModelConfig m = ModelConfig.softmax(10, 3, new LayerSpec(12, Activation.TANH));
+        TrainConfig c = TrainConfig.defaults(m).withBatchSize(32).withEpochs(7).withMomentum(0.9f).withL2(1e-3f)
+                .withLearningRate(0.05f).withPatience(20);
+        try (KernelPool pool = KernelPool.create(2)) {
+            TrainResult uninterrupted = new Trainer(c, pool).train(train, val, val);
+            // Asked before each of the 9 later steps of an epoch and once at its end: 10 questions an epoch.
+            for (int askedBeforeStop : new int[] {3 * 10 + 4, 3 * 10 - 1}) {
+                Path ckpt = dir.resolve("stop-" + askedBeforeStop + ".ckpt.safetensors");
+                int[] asked = {0};
+                TrainResult stopped = new Trainer(c, pool).checkpoints(ckpt, 2)
+                        .stopWhen(() -> ++asked[0] > askedBeforeStop).train(train, val, val);
+                assertEquals(RunStatus.INTERRUPTED, stopped.status());
+                assertEquals(3, stopped.stopEpoch(), "stopped after the last whole epoch");
+                assertEquals(null, stopped.test(), "no evaluation after a stop");
+                Checkpoint saved = CheckpointFile.read(ckpt);
+                assertEquals(3, saved.epoch(), "the stop writes the checkpoint the interval would not have");
+                Weights.assertBitIdentical(stopped.model(), saved.model(), "the checkpoint holds the returned model");
+                TrainResult resumed = new Trainer(c, pool).resume(saved, train, val, val);
+                Weights.assertBitIdentical(uninterrupted.model(), resumed.model(), "resumed after " + askedBeforeStop);
+            }
+        }
+    }
+
     @Test
     void resumingAfterACrashGivesBitIdenticalWeights() throws Exception {
         Dataset train = SyntheticData.blobs("train", 300, 10, 3, 1f, 0.9f, 31);
