@@ -125,6 +125,17 @@ class VecnnTest {
         assertEquals(settings().model(), loaded.config());
     }
 
+    @Test
+    void mnistLoadsFromTheCacheWhenItIsThere() throws Exception {
+        Path cache = dev.vecnn.data.MnistFetcher.defaultCacheDir();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.vecnn.data.MnistLoader.present(cache), "no MNIST cache: nothing to load");
+        var mnist = Vecnn.mnist();
+        assertEquals(784, mnist.test().features());
+        assertEquals(10, mnist.test().classes());
+        assertEquals(60_000, mnist.trainRows());
+        assertMessage("the MNIST folder must not be null", () -> Vecnn.mnist(null));
+    }
+
     /** Shapes off every tile and vector width, each transpose, alpha and beta not 1 and 0. */
     @Test
     void gemmMatchesTheReferenceOnAwkwardShapes() {
