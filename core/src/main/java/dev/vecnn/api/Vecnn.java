@@ -54,6 +54,7 @@ public final class Vecnn implements AutoCloseable {
         return new Vecnn(threads);
     }
 
+    /** The pool's thread count, caller included. */
     public int threads() {
         return pool.threads();
     }

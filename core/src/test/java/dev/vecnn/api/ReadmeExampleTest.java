@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.ReadmeExample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
     // Surefire runs in the module's folder (core/); the README is the project's.
     private static final Path README = Path.of("..", "README.md");
-    private static final Path EXAMPLE = Path.of("src", "test", "java", "dev", "vecnn", "api", "ReadmeExample.java");
+    private static final Path EXAMPLE = Path.of("src", "test", "java", "example", "ReadmeExample.java");
 
     @Test
     void theExampleTrainsSavesAndMultiplies(@TempDir Path dir) throws IOException {

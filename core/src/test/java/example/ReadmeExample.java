@@ -1,5 +1,8 @@
-package dev.vecnn.api;
+package example;
 
+import dev.vecnn.api.Model;
+import dev.vecnn.api.ModelSpec;
+import dev.vecnn.api.Vecnn;
 import dev.vecnn.kernel.Activation;
 import dev.vecnn.train.TrainConfig;
 import java.io.IOException;
@@ -8,15 +11,16 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * The example of README.md's "As a library" section, compiled and run by {@link ReadmeExampleTest},
- * which also checks that the README shows exactly the lines between the markers below.
+ * The example of README.md's "As a library" section, compiled and run by dev.vecnn.api.ReadmeExampleTest,
+ * which also checks that the README shows exactly the lines between the markers below. Outside
+ * vecnn's packages, as a user's code is, so the compiler proves it needs only the public API.
  */
-final class ReadmeExample {
+public final class ReadmeExample {
     private ReadmeExample() {}
 
-    record Result(double accuracy, float[] c) {}
+    public record Result(double accuracy, float[] c) {}
 
-    static Result run(Path file) throws IOException {
+    public static Result run(Path file) throws IOException {
         // README:begin
         // Two classes of 8 noisy features: class c sits at +1 on feature c.
         int rows = 512, features = 8;
