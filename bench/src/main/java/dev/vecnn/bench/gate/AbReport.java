@@ -114,15 +114,20 @@ public record AbReport(String title, Map<String, String> context, List<Row> rows
 
     /** Benchmarks (with their arm when there are several) whose verdict is {@code v}. */
     public List<String> benchmarks(AbDecision.Verdict v) {
-        boolean several = rows.stream().map(Row::arm).distinct().count() > 1;
+        boolean several = severalArms();
         return rows.stream().filter(r -> r.decision() != null && r.decision().verdict() == v)
                 .map(r -> several ? r.arm() + ": " + r.benchmark() : r.benchmark()).toList();
+    }
+
+    /** Whether rows come from more than one candidate arm (then every line names its arm). */
+    private boolean severalArms() {
+        return rows.stream().map(Row::arm).distinct().count() > 1;
     }
 
     /** The console table. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        boolean several = rows.stream().map(Row::arm).distinct().count() > 1;
+        boolean several = severalArms();
         String fmt = "%s%-28s %11s %11s %7s %17s %9s  %-12s %s%n";
         sb.append(String.format(Locale.ROOT, fmt, several ? String.format("%-14s", "arm") : "", "benchmark", "base us/op",
                 "cand us/op", "ratio", CiLabel.of(rule), "p", "verdict", "why"));
@@ -150,7 +155,7 @@ public record AbReport(String title, Map<String, String> context, List<Row> rows
         sb.append(String.format(Locale.ROOT, "- rule: FAIL when the candidate is slower at p < %.2g (one-sided Mann-Whitney U over"
                 + " fork medians) and by more than %.0f%%; ratio = candidate / base time, with its %s bootstrap interval%n%n",
                 rule.alpha(), 100 * rule.floor(), CiLabel.of(rule)));
-        boolean several = rows.stream().map(Row::arm).distinct().count() > 1;
+        boolean several = severalArms();
         sb.append(several ? "| arm " : "").append("| benchmark | base us/op | candidate us/op | ratio | ").append(CiLabel.of(rule))
                 .append(" | p | verdict | why |\n").append(several ? "|---" : "").append("|---|---:|---:|---:|---|---:|---|---|\n");
         for (Row r : rows) {

@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -130,11 +133,11 @@ public final class AbRunner {
      * JMH {@code -p} settings selecting exactly these benchmarks' parameter values (their methods
      * are selected by name): a second round measures only what the first could not decide.
      */
-    List<String> paramsSelecting(java.util.Collection<String> keys) {
-        Map<String, java.util.Set<String>> values = new LinkedHashMap<>();
+    List<String> paramsSelecting(Collection<String> keys) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
         for (String k : keys) {
             paramsByKey.getOrDefault(k, Map.of()).forEach((name, v) ->
-                    values.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>()).add(v));
+                    values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v));
         }
         List<String> p = new ArrayList<>();
         values.forEach((name, vs) -> p.add(name + "=" + String.join(",", vs)));

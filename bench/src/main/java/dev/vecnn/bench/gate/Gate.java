@@ -202,8 +202,7 @@ public final class Gate {
         try {
             base = BaseRef.resolve(git, ref, source);
             String head = git.commit("HEAD");
-            boolean clean = git.run("status", "--porcelain", "--untracked-files=no", "--", "core", "bench", "pom.xml").out().isEmpty();
-            if (base.commit().equals(head) && clean && slowArms.isEmpty()) {
+            if (base.commit().equals(head) && !uncommitted(git) && slowArms.isEmpty()) {
                 throw new BaseRef.Unavailable("the base " + ref + " is HEAD and the working tree has no changes: nothing to compare");
             }
             built = new BaseJar(git, root, out).build(base);
@@ -371,11 +370,15 @@ public final class Gate {
             Git git = new Git(root);
             String head = git.commit("HEAD");
             if (head == null) return "this checkout (no git history)";
-            boolean dirty = !git.run("status", "--porcelain", "--untracked-files=no", "--", "core", "bench", "pom.xml").out().isEmpty();
-            return "this checkout: HEAD " + head.substring(0, 12) + (dirty ? " with uncommitted changes" : "");
+            return "this checkout: HEAD " + head.substring(0, 12) + (uncommitted(git) ? " with uncommitted changes" : "");
         } catch (IOException e) {
             return "this checkout";
         }
+    }
+
+    /** Whether the measured code (core, bench, the parent pom) differs from HEAD in the working tree. */
+    private static boolean uncommitted(Git git) throws IOException {
+        return !git.run("status", "--porcelain", "--untracked-files=no", "--", "core", "bench", "pom.xml").out().isEmpty();
     }
 
     private static Path javaLauncher() {

@@ -13,6 +13,8 @@ import dev.vecnn.kernel.SoftmaxCrossEntropy;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.WeightLayout;
 import dev.vecnn.nn.Workspace;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,8 +57,8 @@ public class GateSuite {
     static synchronized void warmUpOnce() {
         if (warm) return;
         warm = true;
-        java.util.List<Runnable> work = new java.util.ArrayList<>();
-        java.util.List<Runnable> close = new java.util.ArrayList<>();
+        List<Runnable> work = new ArrayList<>();
+        List<Runnable> close = new ArrayList<>();
         GateSuite suite = new GateSuite();
         for (String shape : paramValues(GemmState.class, "shape")) {
             GemmState g = new GemmState();

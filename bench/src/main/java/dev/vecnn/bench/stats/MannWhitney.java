@@ -1,5 +1,7 @@
 package dev.vecnn.bench.stats;
 
+import java.util.Arrays;
+
 /**
  * The one-sided Mann-Whitney U test: is {@code y} stochastically greater than {@code x}? Exact
  * null distribution when there are no ties and the samples are small (every arrangement of the
@@ -28,8 +30,9 @@ public final class MannWhitney {
         int m = x.length, n = y.length;
         if (m == 0 || n == 0) return 1;
         double u = u(x, y);
-        if (!hasTies(x, y) && m + n <= EXACT_MAX_SIZE) return exactUpperTail(m, n, (int) Math.round(u));
-        return normalUpperTail(x, y, u);
+        double[] pooled = pooledSorted(x, y);
+        if (!hasTies(pooled) && m + n <= EXACT_MAX_SIZE) return exactUpperTail(m, n, (int) Math.round(u));
+        return normalUpperTail(pooled, m, n, u);
     }
 
     /** The smallest p-value samples of these sizes can reach (all of y above all of x). */
@@ -67,21 +70,21 @@ public final class MannWhitney {
         return tail / total;
     }
 
-    private static boolean hasTies(double[] x, double[] y) {
+    private static double[] pooledSorted(double[] x, double[] y) {
         double[] all = new double[x.length + y.length];
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(y, 0, all, x.length, y.length);
-        java.util.Arrays.sort(all);
-        for (int i = 1; i < all.length; i++) if (all[i] == all[i - 1]) return true;
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static boolean hasTies(double[] sorted) {
+        for (int i = 1; i < sorted.length; i++) if (sorted[i] == sorted[i - 1]) return true;
         return false;
     }
 
-    private static double normalUpperTail(double[] x, double[] y, double u) {
-        int m = x.length, n = y.length, total = m + n;
-        double[] all = new double[total];
-        System.arraycopy(x, 0, all, 0, m);
-        System.arraycopy(y, 0, all, m, n);
-        java.util.Arrays.sort(all);
+    private static double normalUpperTail(double[] all, int m, int n, double u) {
+        int total = m + n;
         double tieTerm = 0;
         for (int i = 0; i < total; ) {
             int j = i;
