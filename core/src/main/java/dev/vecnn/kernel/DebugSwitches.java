@@ -6,7 +6,7 @@ import java.util.Locale;
  * Switches that deliberately slow a kernel down, read once at class load. They exist to prove
  * that the performance-regression gate ({@code bench/gate}) catches slow builds, and to measure how
  * small a slowdown it catches; results stay correct bit for bit, only the speed changes. Nothing
- * sets them by default. {@code -Dvecnn.slow} takes a comma-separated list of:
+ * sets them by default; {@link SlowedGemm} applies the GEMM ones. {@code -Dvecnn.slow} takes a comma-separated list of:
  *
  * <ul>
  *   <li>{@code gemm}: every {@link Gemm} call runs the scalar {@link GemmReference} followed by a
@@ -37,14 +37,9 @@ public final class DebugSwitches {
     /** The factor of {@code step:F}, 1 when absent. */
     static final double STEP_FACTOR = factor(VALUE, "step");
 
-    /** Any GEMM switch: the one flag {@link Gemm} tests (a constant, so the JIT drops the test). */
-    static final boolean SLOW = SLOW_GEMM || DOUBLE_GEMM || GEMM_FACTOR > 1;
-
     /** Whether {@link #stepStarted} and {@link #stepEnded} do anything (a constant for the JIT). */
     public static final boolean SLOW_STEP = STEP_FACTOR > 1;
 
-    /** Set while a slowed GEMM runs its real computation, so that one is not slowed again. */
-    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
     private static final ThreadLocal<long[]> STEP_START = ThreadLocal.withInitial(() -> new long[1]);
 
     private DebugSwitches() {}
@@ -82,42 +77,6 @@ public final class DebugSwitches {
         return 1;
     }
 
-    /**
-     * The slow GEMM, called first thing by {@link Gemm#gemmBiasActivation} when {@link #SLOW} is set.
-     * Returns true when it has done the call (Gemm returns at once), false to let Gemm run it as usual.
-     */
-    static boolean slowGemm(Gemm gemm, boolean transA, boolean transB, int m, int n, int k,
-                            float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, Activation act) {
-        if (SLOW_GEMM) {
-            GemmReference.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            if (bias != null || act != Activation.IDENTITY) {
-                for (int i = 0; i < m; i++) {
-                    Activations.biasActivate(c, cOff + i * ldc, n, bias, biasOff, act);
-                }
-            }
-            return true;
-        }
-        boolean[] inside = INSIDE.get();
-        if (inside[0]) return false;
-        // gemm2x repeats only calls with beta 0: their result does not read C, so computing it twice gives the same bits.
-        boolean twice = DOUBLE_GEMM && beta == 0f;
-        inside[0] = true;
-        long start = System.nanoTime();
-        try {
-            gemm.gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                    bias, biasOff, act);
-            if (twice) {
-                gemm.gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                        bias, biasOff, act);
-            }
-        } finally {
-            inside[0] = false;
-        }
-        stretch(start, GEMM_FACTOR);
-        return true;
-    }
-
     /** Marks the start of a training step's forward pass (only with {@code step:F}). */
     public static void stepStarted() {
         if (SLOW_STEP) STEP_START.get()[0] = System.nanoTime();
@@ -129,7 +88,7 @@ public final class DebugSwitches {
     }
 
     /** Spins until {@code factor} times the time since {@code start} has passed: a slowdown in proportion. */
-    private static void stretch(long start, double factor) {
+    static void stretch(long start, double factor) {
         if (factor <= 1) return;
         long now = System.nanoTime();
         long until = now + (long) ((factor - 1) * (now - start));

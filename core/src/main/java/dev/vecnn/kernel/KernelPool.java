@@ -31,18 +31,8 @@ public final class KernelPool implements AutoCloseable {
         void run(int worker, int index);
     }
 
-    @FunctionalInterface
-    public interface RangeTask {
-        /** Processes the half-open range [from, to) on behalf of {@code worker}. */
-        void run(int worker, int from, int to);
-    }
-
-    /**
-     * How long an idle worker polls for the next region before it parks: 500 microseconds, which
-     * bridges the serial stretches of a minibatch step (row gather, loss); 784-128-10 tanh at batch 128
-     * on 2 threads measured about 7% faster than with 50 (vecnn.pool.spinMicros overrides it).
-     */
-    private static final long SPIN_NANOS = 1000L * Integer.getInteger("vecnn.pool.spinMicros", 500);
+    /** How long an idle worker polls for the next region before it parks (bridges a step's serial stretches). */
+    private static final long SPIN_NANOS = 1000L * Tuning.ACTIVE.poolSpinMicros();
 
     private final int threads;
     private final Worker[] workers;
@@ -120,22 +110,32 @@ public final class KernelPool implements AutoCloseable {
     }
 
     /**
-     * Splits [0, length) into at most {@code threads()} contiguous chunks whose inner boundaries are
-     * multiples of {@code align}, and runs them in parallel. Chunks depend only on the thread count,
-     * never on timing.
+     * How many parts a piece of {@code work} gets on this pool: at most one per thread, and fewer when a part
+     * would get less than {@code minWorkPerPart} (a parallel region costs microseconds). Every split in
+     * vecnn is decided here, from sizes and the thread count only, never from timing.
      */
-    public void runRange(int length, int align, RangeTask task) {
-        if (length <= 0) {
-            return;
-        }
-        int a = Math.max(1, align);
-        int units = (length + a - 1) / a;
-        int chunks = Math.min(threads, units);
-        run(chunks, (worker, index) -> {
-            int from = (int) ((long) units * index / chunks) * a;
-            int to = Math.min(length, (int) ((long) units * (index + 1) / chunks) * a);
-            task.run(worker, from, to);
-        });
+    public int parts(long work, long minWorkPerPart) {
+        return parts(threads, work, minWorkPerPart);
+    }
+
+    /** The parts of an elementwise pass over {@code elements} values (its split never changes a value). */
+    public int elementwiseParts(long elements) {
+        return parts(elements, Tuning.ACTIVE.minElementsPerTask());
+    }
+
+    /** {@link #parts(long, long)} for a pool of {@code threads}. */
+    public static int parts(int threads, long work, long minWorkPerPart) {
+        return (int) Math.max(1, Math.min(threads, work / Math.max(1, minWorkPerPart)));
+    }
+
+    /**
+     * Start of part {@code index} of {@code parts} near-equal parts of [0, length), at a multiple of
+     * {@code unit} (a register tile, a block): part i is [partStart(i), partStart(i + 1)). Keep part i on
+     * task index i in every pass over the same rows, so a row tends to be read on the core that wrote it.
+     */
+    public static int partStart(int length, int parts, int index, int unit) {
+        int units = (length + unit - 1) / unit;
+        return Math.min(length, (int) ((long) units * index / parts) * unit);
     }
 
     private static void runInline(int worker, int tasks, Task task) {

@@ -102,7 +102,7 @@ public final class Dense {
     }
 
     private void activationBackward(KernelPool pool, float[] y, float[] dy, int rows) {
-        int tasks = ParallelSplit.tasks(pool, (long) rows * out);
+        int tasks = pool.elementwiseParts((long) rows * out);
         if (tasks == 1) {
             Activations.backward(activation, y, 0, dy, 0, dy, 0, rows * out);
             return;
@@ -128,8 +128,8 @@ public final class Dense {
 
         @Override
         public void run(int worker, int index) {
-            int r0 = ParallelSplit.start(rows, tasks, index);
-            int r1 = ParallelSplit.start(rows, tasks, index + 1);
+            int r0 = KernelPool.partStart(rows, tasks, index, 1);
+            int r1 = KernelPool.partStart(rows, tasks, index + 1, 1);
             int off = r0 * out;
             Activations.backward(activation, y, off, dy, off, dy, off, (r1 - r0) * out);
         }

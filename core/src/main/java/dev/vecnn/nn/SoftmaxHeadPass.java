@@ -3,6 +3,7 @@ package dev.vecnn.nn;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
 import dev.vecnn.kernel.SoftmaxCrossEntropy;
+import dev.vecnn.kernel.Tuning;
 
 /**
  * The softmax head of a forward pass over the pool's threads: each thread takes a range of rows
@@ -14,9 +15,6 @@ import dev.vecnn.kernel.SoftmaxCrossEntropy;
  * layer's three products together. Reused across steps, so it allocates nothing.
  */
 final class SoftmaxHeadPass implements KernelPool.Task {
-    /** Rows a task must have to be worth a parallel region (about 20 us of work at 45 ns a row). */
-    static final int MIN_TASK_ROWS = 512;
-
     private Workspace ws;
     private int rows;
     private int classes;
@@ -36,7 +34,7 @@ final class SoftmaxHeadPass implements KernelPool.Task {
         this.labelsOff = labelsOff;
         this.gradient = gradient;
         this.gradScale = gradScale;
-        this.tasks = Math.max(1, Math.min(pool.threads(), rows / MIN_TASK_ROWS));
+        this.tasks = pool.parts(rows, Tuning.ACTIVE.minSoftmaxRowsPerTask());
         try {
             pool.run(tasks, this); // one task runs inline on the calling thread
         } finally {
@@ -54,7 +52,7 @@ final class SoftmaxHeadPass implements KernelPool.Task {
     @Override
     public void run(int worker, int index) {
         int blocks = blocks(rows);
-        int b0 = ParallelSplit.start(blocks, tasks, index), b1 = ParallelSplit.start(blocks, tasks, index + 1);
+        int b0 = KernelPool.partStart(blocks, tasks, index, 1), b1 = KernelPool.partStart(blocks, tasks, index + 1, 1);
         int r0 = b0 * SoftmaxCrossEntropy.BLOCK_ROWS, r1 = Math.min(rows, b1 * SoftmaxCrossEntropy.BLOCK_ROWS);
         if (r0 >= r1) {
             return;

@@ -2,7 +2,6 @@ package dev.vecnn.train;
 
 import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.nn.ParallelSplit;
 
 /**
  * Copies the rows of a shuffled minibatch into one contiguous block, split over the pool's threads:
@@ -57,7 +56,7 @@ final class BatchGather implements KernelPool.Task {
         this.rows = rows;
         this.x = x;
         this.y = y;
-        this.tasks = Math.max(1, Math.min(slabs, ParallelSplit.tasks(pool, (long) rows * data.features())));
+        this.tasks = Math.max(1, Math.min(slabs, pool.elementwiseParts((long) rows * data.features())));
         return tasks;
     }
 
@@ -74,7 +73,7 @@ final class BatchGather implements KernelPool.Task {
         int features = data.features();
         float[] src = data.x();
         int[] labels = data.labels();
-        int from = ParallelSplit.start(rows, tasks, index), end = ParallelSplit.start(rows, tasks, index + 1);
+        int from = KernelPool.partStart(rows, tasks, index, 1), end = KernelPool.partStart(rows, tasks, index + 1, 1);
         float sum = readAhead(src, features, from, Math.min(end, from + READ_AHEAD_ROWS));
         for (int g = from; g < end; g += READ_AHEAD_ROWS) {
             int groupEnd = Math.min(end, g + READ_AHEAD_ROWS);

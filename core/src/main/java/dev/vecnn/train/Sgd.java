@@ -2,7 +2,6 @@ package dev.vecnn.train;
 
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
-import dev.vecnn.nn.ParallelSplit;
 import dev.vecnn.nn.Parameter;
 
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ final class Sgd {
             float[] v = velocities == null ? null : velocities.get(i);
             float pl1 = p.penalised() ? l1 : 0f;
             float pl2 = p.penalised() ? l2 : 0f;
-            int tasks = ParallelSplit.tasks(pool, p.size());
+            int tasks = pool.elementwiseParts(p.size());
             KernelPool.Task with = i == largest ? companion : null;
             int withTasks = with == null ? 0 : companionTasks;
             if (tasks == 1 && with == null) {
@@ -104,8 +103,8 @@ final class Sgd {
         @Override
         public void run(int worker, int index) {
             if (index < tasks) {
-                int start = ParallelSplit.start(p.size(), tasks, index);
-                int end = ParallelSplit.start(p.size(), tasks, index + 1);
+                int start = KernelPool.partStart(p.size(), tasks, index, 1);
+                int end = KernelPool.partStart(p.size(), tasks, index + 1, 1);
                 Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, l1, l2);
             }
             if (index < companionTasks) {

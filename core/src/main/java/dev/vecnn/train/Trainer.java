@@ -3,6 +3,7 @@ package dev.vecnn.train;
 import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.kernel.Tuning;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.Rng;
 import dev.vecnn.nn.Workspace;
@@ -31,9 +32,9 @@ public final class Trainer {
      * accumulates its gradient over consecutive blocks of this many rows. A block of inputs (6 MiB
      * of MNIST at 2048 rows) is then still in cache when the weight gradient reads it again, where
      * a whole training set (188 MB) would be fetched from memory twice per step. A constant, never
-     * the thread count, so results do not depend on the machine; a multiple of every KC.
+     * the thread count (see {@link Tuning#chunkRows}); a multiple of every KC.
      */
-    static final int CHUNK_ROWS = Integer.getInteger("vecnn.train.chunkRows", 2048);
+    static final int CHUNK_ROWS = Tuning.ACTIVE.chunkRows();
 
     private final TrainConfig config;
     private final KernelPool pool;

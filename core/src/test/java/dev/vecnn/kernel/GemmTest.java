@@ -239,16 +239,16 @@ class GemmTest {
     @Test
     void tallTrainingProductsAreStreamedOnTheWideTile() {
         boolean wide = Blocking.A_STRIDE == 1; // the 8-row AVX-512 tile broadcasts A from where it lies
-        assertEquals(wide, Gemm.useStreamed(false, 60000, 32, 784), "784-32 forward, full batch");
-        assertEquals(wide, Gemm.useStreamed(true, 784, 32, 60000), "784-32 weight gradient, full batch");
-        assertEquals(wide, Gemm.useStreamed(false, 128, 32, 784), "784-32 forward, batch 128");
-        assertFalse(Gemm.useStreamed(false, 60000, 10, 784), "10 outputs keep the dot tile");
-        assertFalse(Gemm.useStreamed(false, 60000, 32, 5000), "all of op(B) would not stay in L2");
-        assertFalse(Gemm.useStreamed(false, 1024, 1024, 1024), "squares are packed");
-        assertEquals(wide, Gemm.useStreamed(true, 784, 128, 128), "784-128 weight gradient, batch 128");
-        assertEquals(wide, Gemm.useStreamed(true, 784, 128, 60000), "784-128 weight gradient, full batch");
-        assertFalse(Gemm.useStreamed(false, 128, 128, 784), "784-128 forward stays packed");
-        assertFalse(Gemm.useStreamed(true, 1024, 1024, 1024), "transposed squares are packed");
+        assertEquals(wide, GemmPlanner.useStreamed(false, 60000, 32, 784), "784-32 forward, full batch");
+        assertEquals(wide, GemmPlanner.useStreamed(true, 784, 32, 60000), "784-32 weight gradient, full batch");
+        assertEquals(wide, GemmPlanner.useStreamed(false, 128, 32, 784), "784-32 forward, batch 128");
+        assertFalse(GemmPlanner.useStreamed(false, 60000, 10, 784), "10 outputs keep the dot tile");
+        assertFalse(GemmPlanner.useStreamed(false, 60000, 32, 5000), "all of op(B) would not stay in L2");
+        assertFalse(GemmPlanner.useStreamed(false, 1024, 1024, 1024), "squares are packed");
+        assertEquals(wide, GemmPlanner.useStreamed(true, 784, 128, 128), "784-128 weight gradient, batch 128");
+        assertEquals(wide, GemmPlanner.useStreamed(true, 784, 128, 60000), "784-128 weight gradient, full batch");
+        assertFalse(GemmPlanner.useStreamed(false, 128, 128, 784), "784-128 forward stays packed");
+        assertFalse(GemmPlanner.useStreamed(true, 1024, 1024, 1024), "transposed squares are packed");
     }
 
     @Test
@@ -268,22 +268,22 @@ class GemmTest {
 
     @Test
     void fewRowsReadAnUntransposedBInPlace() {
-        assertTrue(Gemm.readBInPlace(false, 10, 784), "softmax regression's weight gradient, as C^T (10 x 784)");
-        assertTrue(Gemm.readBInPlace(false, 2 * Blocking.MR, 32), "two tiles of rows, rows of B 32 floats apart");
-        assertFalse(Gemm.readBInPlace(false, 2 * Blocking.MR + 1, 784), "three tiles: packing pays");
-        assertFalse(Gemm.readBInPlace(true, 10, 784), "a transposed B is packed");
-        assertFalse(Gemm.readBInPlace(false, 10, 128), "rows 64 floats apart share cache sets");
+        assertTrue(PackedFormulation.readBInPlace(false, 10, 784), "softmax regression's weight gradient, as C^T (10 x 784)");
+        assertTrue(PackedFormulation.readBInPlace(false, 2 * Blocking.MR, 32), "two tiles of rows, rows of B 32 floats apart");
+        assertFalse(PackedFormulation.readBInPlace(false, 2 * Blocking.MR + 1, 784), "three tiles: packing pays");
+        assertFalse(PackedFormulation.readBInPlace(true, 10, 784), "a transposed B is packed");
+        assertFalse(PackedFormulation.readBInPlace(false, 10, 128), "rows 64 floats apart share cache sets");
     }
 
     @Test
     void outputLayersOverFewHiddenUnitsUseTheNarrowFormulation() {
         boolean wide = Blocking.A_STRIDE == 1;
-        assertEquals(wide, Gemm.useNarrow(false, 10, 32), "784-32-10 output layer, forward");
-        assertEquals(wide, Gemm.useNarrow(false, 10, 128), "784-128-10 output layer, forward");
-        assertFalse(Gemm.useNarrow(false, 10, 784), "softmax regression keeps the dot tile");
-        assertFalse(Gemm.useNarrow(true, 10, 32), "a transposed A is not read by rows");
-        assertFalse(Gemm.useNarrow(false, 1, 32), "one column is a matrix-vector product");
-        assertFalse(Gemm.useNarrow(false, 32, 32), "wider than one vector");
+        assertEquals(wide, GemmPlanner.useNarrow(false, 10, 32), "784-32-10 output layer, forward");
+        assertEquals(wide, GemmPlanner.useNarrow(false, 10, 128), "784-128-10 output layer, forward");
+        assertFalse(GemmPlanner.useNarrow(false, 10, 784), "softmax regression keeps the dot tile");
+        assertFalse(GemmPlanner.useNarrow(true, 10, 32), "a transposed A is not read by rows");
+        assertFalse(GemmPlanner.useNarrow(false, 1, 32), "one column is a matrix-vector product");
+        assertFalse(GemmPlanner.useNarrow(false, 32, 32), "wider than one vector");
     }
 
     @Test

@@ -87,16 +87,26 @@ class KernelPoolTest {
     }
 
     @Test
-    void runRangeCoversTheRangeWithAlignedBoundaries() {
-        try (KernelPool pool = KernelPool.create(3)) {
-            for (int length : new int[] {1, 5, 16, 100, 1001}) {
-                AtomicIntegerArray hits = new AtomicIntegerArray(length);
-                pool.runRange(length, 8, (w, from, to) -> {
-                    assertTrue(from % 8 == 0, "from " + from);
-                    for (int i = from; i < to; i++) hits.incrementAndGet(i);
-                });
-                for (int i = 0; i < length; i++) assertEquals(1, hits.get(i), "length " + length + " index " + i);
+    void partsCoverTheRangeWithAlignedBoundaries() {
+        for (int length : new int[] {1, 5, 16, 100, 1001}) {
+            for (int parts = 1; parts <= 4; parts++) {
+                int[] hits = new int[length];
+                for (int p = 0; p < parts; p++) {
+                    int from = KernelPool.partStart(length, parts, p, 8), to = KernelPool.partStart(length, parts, p + 1, 8);
+                    assertTrue(from % 8 == 0 || from == length, "from " + from);
+                    for (int i = from; i < to; i++) hits[i]++;
+                }
+                for (int i = 0; i < length; i++) assertEquals(1, hits[i], "length " + length + " parts " + parts + " index " + i);
             }
         }
+    }
+
+    @Test
+    void partsFollowTheWorkAndNeverExceedTheThreads() {
+        assertEquals(1, KernelPool.parts(4, 99, 100), "less than one part's work");
+        assertEquals(1, KernelPool.parts(4, 199, 100));
+        assertEquals(2, KernelPool.parts(4, 200, 100));
+        assertEquals(4, KernelPool.parts(4, 1_000_000, 100), "capped by the threads");
+        assertEquals(1, KernelPool.parts(1, 1_000_000, 100));
     }
 }

@@ -9,7 +9,6 @@ import dev.vecnn.kernel.SoftmaxCrossEntropy;
 import dev.vecnn.nn.Head;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.Mlp;
-import dev.vecnn.nn.ParallelSplit;
 import dev.vecnn.nn.WeightLayout;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -225,7 +224,7 @@ public final class ExplicitNet implements Net {
         return r;
     }
 
-    /** The elementwise passes, split over the pool by {@link ParallelSplit}; reused, so nothing is allocated. */
+    /** The elementwise passes, split over the pool by {@link KernelPool#elementwiseParts}; reused, so nothing is allocated. */
     private final class Pass implements KernelPool.Task {
         static final int BIAS_ROWS = 0, ACTIVATE = 1, ACTIVATE_BACKWARD = 2, FEATURE_BIAS_ACTIVATE = 3, ROW_SUMS = 4;
         private int mode, layer, length, tasks;
@@ -235,14 +234,14 @@ public final class ExplicitNet implements Net {
             this.mode = mode;
             this.layer = l;
             this.length = length;
-            this.tasks = (int) Math.min(ParallelSplit.tasks(pool, elements), length);
+            this.tasks = (int) Math.min(pool.elementwiseParts(elements), length);
             if (tasks == 1) run(0, 0);
             else pool.run(tasks, this);
         }
 
         @Override
         public void run(int worker, int index) {
-            int from = ParallelSplit.start(length, tasks, index), to = ParallelSplit.start(length, tasks, index + 1);
+            int from = KernelPool.partStart(length, tasks, index, 1), to = KernelPool.partStart(length, tasks, index + 1, 1);
             int l = layer, out = widths[l + 1];
             float[] y = act[l];
             switch (mode) {

@@ -2,11 +2,10 @@ package dev.vecnn.bench.layout;
 
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
-import dev.vecnn.nn.ParallelSplit;
 
 /**
  * The trainer's SGD update (train.Sgd is package-private, so this mirrors it): one
- * {@link Reductions#sgdStep} per parameter, split across the pool by {@link ParallelSplit} like
+ * {@link Reductions#sgdStep} per parameter, split across the pool by {@link KernelPool#elementwiseParts} like
  * the trainer splits it, with a reused task so it allocates nothing.
  */
 public final class SgdUpdate implements KernelPool.Task {
@@ -34,7 +33,7 @@ public final class SgdUpdate implements KernelPool.Task {
     public void run() {
         for (int i = 0; i < values.length; i++) {
             int len = values[i].length;
-            int t = ParallelSplit.tasks(pool, len);
+            int t = pool.elementwiseParts(len);
             if (t == 1) {
                 Reductions.sgdStep(values[i], 0, grads[i], 0, velocities[i], 0, len, learningRate, momentum, 0f, 0f);
             } else {
@@ -48,7 +47,7 @@ public final class SgdUpdate implements KernelPool.Task {
     @Override
     public void run(int worker, int index) {
         int len = values[current].length;
-        int from = ParallelSplit.start(len, tasks, index), to = ParallelSplit.start(len, tasks, index + 1);
+        int from = KernelPool.partStart(len, tasks, index, 1), to = KernelPool.partStart(len, tasks, index + 1, 1);
         Reductions.sgdStep(values[current], from, grads[current], from, velocities[current], from, to - from,
                 learningRate, momentum, 0f, 0f);
     }

@@ -1,0 +1,48 @@
+package dev.vecnn.kernel;
+
+/** C of one column by {@link GemvKernel}: rows of A times the column of op(B), or a transposed A's rows scaled and summed. */
+final class GemvFormulation implements GemmFormulation {
+    private final GemmWorkspace[] workspaces;
+    private GemmCall call;
+    private GemmPlan plan;
+    /** The column of op(B) made contiguous, and the sums before write-back. */
+    private float[] x = new float[0];
+    private float[] sums = new float[0];
+
+    GemvFormulation(GemmWorkspace[] workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public void prepare(GemmCall call, GemmPlan plan) {
+        this.call = call;
+        this.plan = plan;
+        if (sums.length < call.m) sums = new float[call.m];
+        int incx = call.transB ? 1 : call.ldb;
+        if (!call.transA && (incx != 1 || call.bOff != 0)) {
+            if (x.length < call.k) x = new float[call.k];
+            for (int p = 0; p < call.k; p++) x[p] = call.b[call.bOff + p * incx];
+        }
+    }
+
+    @Override
+    public void run(int worker, int slab) {
+        GemmCall q = call;
+        int from = plan.rowFrom(slab), to = plan.rowTo(slab);
+        if (from >= to) return;
+        int incx = q.transB ? 1 : q.ldb;
+        if (q.transA) {
+            GemvKernel.columnsTimesX(q.k, q.a, q.aOff, q.lda, from, to, q.b, q.bOff, incx, sums);
+        } else {
+            GemvKernel.rowsTimesX(q.k, q.a, q.aOff, q.lda, from, to, incx == 1 && q.bOff == 0 ? q.b : x, sums,
+                    workspaces[worker].tile);
+        }
+        boolean readC = q.beta != 0f;
+        for (int i = from; i < to; i++) {
+            int at = q.cOff + i * q.ldc;
+            float v = q.alpha * sums[i];
+            q.c[at] = readC ? Math.fma(q.c[at], q.beta, v) : v;
+            if (q.epilogue) Activations.biasActivate(q.c, at, 1, q.bias, q.biasOff, q.act);
+        }
+    }
+}
