@@ -1,5 +1,7 @@
 package dev.vecnn.cli;
 
+import dev.vecnn.kernel.Tuning;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,9 @@ final class MachineInfo {
     private MachineInfo() {}
 
     static String describe(int threads) {
-        return String.format("Machine: %s, %d processors; JDK %s (%s); Vector API %d-bit floats; %d kernel threads.",
+        return String.format("Machine: %s, %d processors; JDK %s (%s); Vector API %d-bit floats; %d kernel threads; tuning: %s.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("java.vm.vendor"),
-                jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize(), threads);
+                jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize(), threads, Tuning.ACTIVE.describe());
     }
 
     static String cpuModel() {

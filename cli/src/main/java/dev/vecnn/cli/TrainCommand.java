@@ -7,6 +7,7 @@ import dev.vecnn.experiment.Preset;
 import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.io.ModelFile;
 import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.kernel.Tuning;
 import dev.vecnn.train.Checkpoint;
 import dev.vecnn.train.CheckpointFile;
 import dev.vecnn.train.OneVsRestResult;
@@ -82,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         try (KernelPool pool = threads.pool()) {
             out.printf("preset %s (%s): %s%n", preset.name(), preset.source(), preset.config().describe());
-            out.printf("data: %s; %d threads%n", preset.data().describe(), pool.threads());
+            out.printf("data: %s; %d threads; kernels: %s%n", preset.data().describe(), pool.threads(), Tuning.ACTIVE.describe());
             out.flush();
             return switch (preset.kind()) {
                 case TRAIN -> train(out, preset, mnist, pool, start);

@@ -1,5 +1,6 @@
 package dev.vecnn.io;
 
+import dev.vecnn.kernel.Tuning;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.Parameter;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * A trained network as a safetensors file: tensors {@code layers.L.weight} (shape as stored by
  * the layout) and {@code layers.L.bias}, the architecture in {@code __metadata__} under
- * {@code vecnn.model.*}, plus any extra metadata the caller adds (for example the training
+ * {@code vecnn.model.*}, the kernels' {@link Tuning} under {@code vecnn.tuning.*}, plus any extra metadata the caller adds (for example the training
  * configuration and results).
  */
 public final class ModelFile {
@@ -36,6 +37,7 @@ public final class ModelFile {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(FORMAT_KEY, FORMAT_MODEL);
         meta.putAll(model.config().toMetadata());
+        meta.putAll(Tuning.ACTIVE.toMetadata()); // which blocking produced these bits
         meta.putAll(extraMetadata);
         Safetensors.write(file, tensorsOf(model), meta);
     }
