@@ -9,7 +9,7 @@ import static dev.vecnn.kernel.Blocking.NR;
  * no state, no side effects. The formulation depends on the shape and the vector width only (never on
  * the threads, so results are the same bits for any thread count); the slabs also on the threads.
  * Thresholds come from {@link Tuning#ACTIVE}; why each formulation wins where it does is in
- * docs/design/gemm-formulations.md.
+ * docs/design/kernel-notes.md.
  */
 final class GemmPlanner {
     private GemmPlanner() {}

@@ -9,15 +9,11 @@ import dev.vecnn.kernel.KernelPool;
  * sixth of a two-thread training step, on one thread. Each thread copies a contiguous range of the
  * batch's rows, the rows the forward product then gives it; when that product runs on one thread
  * (softmax regression's 784 x 10 at batch 128 is under the GEMM's slab floor), so does the copy, or
- * that thread would fetch the other core's half of the batch (softmax regression on 2 threads,
- * VecnnPeer, three alternated rounds: 631k, 545k, 751k samples/s with the copy split, 761k,
- * 1,141k, 945k without). A copy, so the split never changes a value. Reused across steps: no allocation.
+ * that thread would fetch the other core's half of the batch. A copy, so the split never changes a value. Reused across steps: no allocation.
  *
  * <p>The rows lie beyond the L3 cache, so a copy waits on memory row after row. Before copying a
  * group of rows, one float of every cache line of the next group is read, so that group's misses
- * are in flight together while this one is copied (Java has no prefetch instruction). One thread,
- * batch 128 of 784 floats from 48,000 rows (bench/profile's GatherVariants): 46-47 us a batch with
- * a copy per row, 37-38 with the read-ahead of 8 rows.
+ * are in flight together while this one is copied (Java has no prefetch instruction).
  */
 final class BatchGather implements KernelPool.Task {
     private Dataset data;
