@@ -43,7 +43,7 @@ final class BatchGather implements KernelPool.Task {
 
     /**
      * Sets up the copy of {@link #run} without running it, for a caller that runs it as part of a
-     * parallel region of its own (see Sgd#step); returns the number of tasks. Call {@link #clear} after.
+     * parallel region of its own (see StepPipeline); returns the number of tasks. Call {@link #clear} after.
      */
     int prepare(KernelPool pool, int slabs, Dataset data, int[] order, int first, int rows, float[] x, int[] y) {
         this.data = data;

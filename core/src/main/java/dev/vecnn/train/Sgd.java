@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stochastic gradient descent with optional classical momentum and L1/L2 penalties on the
- * weights, applied through the {@link Reductions#sgdStep} kernel. Holds the momentum buffers
- * (one per parameter, zero at the start) that checkpoints save.
+ * Stochastic gradient descent with optional classical momentum and L1/L2 penalties on the weights,
+ * applied through the {@link Reductions#sgdStep} kernel. Holds the momentum buffers (one per
+ * parameter, zero at the start) that checkpoints save. The update is elementwise, so however it is
+ * split over threads or slices it gives the same bits.
  */
 final class Sgd {
     private final List<Parameter> parameters;
@@ -19,9 +20,7 @@ final class Sgd {
     private final float momentum;
     private final float l1;
     private final float l2;
-    private final StepTask task = new StepTask();
-    /** The parameter with the most values, whose update region can carry a companion task (see step). */
-    private final int largest;
+    private final Slices slices = new Slices();
 
     Sgd(List<Parameter> parameters, float learningRate, float momentum, float l1, float l2) {
         this.parameters = parameters;
@@ -35,11 +34,6 @@ final class Sgd {
         } else {
             velocities = null;
         }
-        int l = 0;
-        for (int i = 1; i < parameters.size(); i++) {
-            if (parameters.get(i).size() > parameters.get(l).size()) l = i;
-        }
-        largest = l;
     }
 
     /** Momentum buffers in parameter order, or null without momentum. */
@@ -47,69 +41,63 @@ final class Sgd {
         return velocities;
     }
 
-    void step(KernelPool pool) {
-        step(pool, null, 0);
+    /** The values of parameter {@code i} (tests). */
+    float[] parameterValues(int i) {
+        return parameters.get(i).values();
     }
 
-    /**
-     * One update; with a {@code companion}, its tasks [0, companionTasks) run in the same parallel
-     * region as the update of the largest parameter, task i beside update slab i. The trainer copies
-     * the next minibatch that way: the copy waits on memory for rows scattered over the training set,
-     * the update streams the weights, and the two overlap on each core.
-     */
-    void step(KernelPool pool, KernelPool.Task companion, int companionTasks) {
-        if (parameters.isEmpty()) {
-            if (companion != null) pool.run(companionTasks, companion);
-            return;
+    /** The parameter with the most values (-1 when there is none). */
+    int largestParameter() {
+        int l = parameters.isEmpty() ? -1 : 0;
+        for (int i = 1; i < parameters.size(); i++) {
+            if (parameters.get(i).size() > parameters.get(l).size()) l = i;
         }
+        return l;
+    }
+
+    /** One update of every parameter. */
+    void step(KernelPool pool) {
+        stepAllBut(pool, -1);
+    }
+
+    /** The update of every parameter but {@code skipped}, which the caller updates by {@link #updateSlice}. */
+    void stepAllBut(KernelPool pool, int skipped) {
         for (int i = 0; i < parameters.size(); i++) {
-            Parameter p = parameters.get(i);
-            float[] v = velocities == null ? null : velocities.get(i);
-            float pl1 = p.penalised() ? l1 : 0f;
-            float pl2 = p.penalised() ? l2 : 0f;
-            int tasks = pool.elementwiseParts(p.size());
-            KernelPool.Task with = i == largest ? companion : null;
-            int withTasks = with == null ? 0 : companionTasks;
-            if (tasks == 1 && with == null) {
-                Reductions.sgdStep(p.values(), 0, p.grad(), 0, v, 0, p.size(), learningRate, momentum, pl1, pl2);
+            if (i == skipped) continue;
+            int parts = slices(pool, i);
+            if (parts == 1) {
+                updateSlice(i, 0, 1);
             } else {
-                task.set(p, v, pl1, pl2, tasks, with, withTasks);
-                pool.run(Math.max(tasks, withTasks), task);
-                task.set(null, null, 0f, 0f, 0, null, 0);
+                slices.parameter = i;
+                slices.parts = parts;
+                pool.run(parts, slices);
             }
         }
     }
 
-    /** Reused so a parallel update allocates nothing. Elementwise, so the split never changes a value. */
-    private final class StepTask implements KernelPool.Task {
-        private Parameter p;
-        private float[] v;
-        private float l1;
-        private float l2;
-        private int tasks;
-        private KernelPool.Task companion;
-        private int companionTasks;
+    /** Into how many slices a parallel update of parameter {@code i} is cut on {@code pool}. */
+    int slices(KernelPool pool, int i) {
+        return pool.elementwiseParts(parameters.get(i).size());
+    }
 
-        void set(Parameter p, float[] v, float l1, float l2, int tasks, KernelPool.Task companion, int companionTasks) {
-            this.p = p;
-            this.v = v;
-            this.l1 = l1;
-            this.l2 = l2;
-            this.tasks = tasks;
-            this.companion = companion;
-            this.companionTasks = companionTasks;
-        }
+    /** Updates slice {@code slice} of {@code slices} near-equal slices of parameter {@code i}. */
+    void updateSlice(int i, int slice, int slices) {
+        Parameter p = parameters.get(i);
+        float[] v = velocities == null ? null : velocities.get(i);
+        int start = KernelPool.partStart(p.size(), slices, slice, 1);
+        int end = KernelPool.partStart(p.size(), slices, slice + 1, 1);
+        float pl1 = p.penalised() ? l1 : 0f, pl2 = p.penalised() ? l2 : 0f;
+        Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2);
+    }
+
+    /** Reused so a parallel update allocates nothing. */
+    private final class Slices implements KernelPool.Task {
+        int parameter;
+        int parts;
 
         @Override
         public void run(int worker, int index) {
-            if (index < tasks) {
-                int start = KernelPool.partStart(p.size(), tasks, index, 1);
-                int end = KernelPool.partStart(p.size(), tasks, index + 1, 1);
-                Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, l1, l2);
-            }
-            if (index < companionTasks) {
-                companion.run(worker, index);
-            }
+            updateSlice(parameter, index, parts);
         }
     }
 }

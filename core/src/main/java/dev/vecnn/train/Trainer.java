@@ -27,19 +27,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class Trainer {
-    /**
-     * Rows of a batch that pass forward and backward together; a larger batch (full-batch descent)
-     * accumulates its gradient over consecutive blocks of this many rows. A block of inputs (6 MiB
-     * of MNIST at 2048 rows) is then still in cache when the weight gradient reads it again, where
-     * a whole training set (188 MB) would be fetched from memory twice per step. A constant, never
-     * the thread count (see {@link Tuning#chunkRows}); a multiple of every KC.
-     */
-    static final int CHUNK_ROWS = Tuning.ACTIVE.chunkRows();
 
     private final TrainConfig config;
     private final KernelPool pool;
     private final Gemm gemm;
-    private final BatchGather gather = new BatchGather();
     private EpochListener listener = EpochListener.NONE;
     private Path csvFile;
     private Path checkpointFile;
@@ -209,16 +200,8 @@ public final class Trainer {
         boolean earlyStopping = config.patience() > 0 && validation != null && validation.rows() > 0;
 
         int n = train.rows();
-        int features = train.features();
-        int batch = config.fullBatch() ? n : Math.min(config.batchSize(), n);
-        boolean shuffled = config.shuffle() && batch < n;
-        int chunk = Math.min(batch, CHUNK_ROWS);
-        Workspace ws = model.workspace(chunk);
-        float[] xBatch = shuffled ? new float[batch * features] : null;
-        int[] yBatch = shuffled ? new int[batch] : null;
-        int[] order = shuffled ? new int[n] : null;
-        // the batch is copied on the threads that will read its rows in the first product
-        int gatherSlabs = model.inputRowSlabs(gemm, chunk);
+        StepPipeline steps = new StepPipeline(config, model, s.sgd, gemm, train);
+        int[] order = steps.shuffled() ? new int[n] : null;
         Evaluator evaluator = new Evaluator(gemm);
         Mlp lastGood = model.copy();
         float threshold = config.threshold();
@@ -242,65 +225,14 @@ public final class Trainer {
         for (int epoch = s.epoch + 1; epoch <= lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
             long rngAtEpochStart = s.rng.state();
-            boolean stopped = false;
-            if (shuffled) {
+            if (order != null) {
                 for (int i = 0; i < n; i++) order[i] = i;
                 s.rng.shuffle(order, n);
             }
-            double lossSum = 0;
-            long correct = 0;
-            boolean finite = true;
-            boolean gathered = false; // the batch at r0 was copied during the last update
-            for (int r0 = 0; r0 < n; r0 += batch) {
-                if (r0 > 0 && stopRequested.getAsBoolean()) {
-                    stopped = true;
-                    break;
-                }
-                int rows = Math.min(batch, n - r0);
-                float[] x = train.x();
-                int xOff = r0 * features;
-                int[] labels = train.labels();
-                int labelsOff = r0;
-                if (shuffled) {
-                    if (!gathered) {
-                        gather.run(pool, gatherSlabs, train, order, r0, rows, xBatch, yBatch);
-                    }
-                    x = xBatch;
-                    xOff = 0;
-                    labels = yBatch;
-                    labelsOff = 0;
-                }
-                float gradScale = config.reduction().gradientScale(rows);
-                for (int c0 = 0; c0 < rows; c0 += chunk) {
-                    int cr = Math.min(chunk, rows - c0);
-                    int cx = xOff + c0 * features, cl = labelsOff + c0;
-                    model.forward(gemm, ws, x, cx, cr);
-                    double loss = model.lossAndPredict(pool, ws, cr, labels, cl, true, gradScale, threshold);
-                    if (!Double.isFinite(loss)) {
-                        finite = false;
-                        break;
-                    }
-                    lossSum += loss;
-                    int[] predicted = ws.predictions();
-                    for (int i = 0; i < cr; i++) {
-                        if (predicted[i] == labels[cl + i]) correct++;
-                    }
-                    model.backward(gemm, ws, x, cx, cr, c0 > 0);
-                }
-                if (!finite) {
-                    break;
-                }
-                int next = r0 + batch;
-                gathered = shuffled && next < n;
-                if (gathered) {
-                    // the step is done with xBatch: the next batch is copied beside the update
-                    int tasks = gather.prepare(pool, gatherSlabs, train, order, next, Math.min(batch, n - next), xBatch, yBatch);
-                    s.sgd.step(pool, gather, tasks);
-                    gather.clear();
-                } else {
-                    s.sgd.step(pool);
-                }
-            }
+            steps.epoch(order, stopRequested);
+            boolean stopped = steps.stopped, finite = steps.finite;
+            double lossSum = steps.lossSum;
+            long correct = steps.correct;
             long trainNanos = System.nanoTime() - epochStart;
             if (stopped) {
                 model.copyParametersFrom(lastGood);

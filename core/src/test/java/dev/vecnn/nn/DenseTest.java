@@ -75,7 +75,7 @@ class DenseTest {
         }
     }
 
-    /** Full-batch steps run a large batch in row blocks (Trainer.CHUNK_ROWS); the gradients must not notice. */
+    /** Full-batch steps run a large batch in row blocks (Tuning.chunkRows); the gradients must not notice. */
     @Test
     void gradientsAccumulatedOverRowBlocksEqualOnePass() {
         int rows = 3000, in = 40;

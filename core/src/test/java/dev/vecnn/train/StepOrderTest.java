@@ -65,11 +65,39 @@ class StepOrderTest {
     }
 
     @Test
-    void theCompanionRunsEvenWithNothingToUpdate() {
+    void anUpdateCutIntoSlicesGivesTheSameBitsAsOneStep() {
         try (KernelPool pool = KernelPool.create(2)) {
-            java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
-            new Sgd(List.of(), 0.1f, 0f, 0f, 0f).step(pool, (worker, index) -> ran.addAndGet(1 << index), 2);
-            org.junit.jupiter.api.Assertions.assertEquals(3, ran.get(), "tasks 0 and 1, once each");
+            java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+            float[][] values = new float[3][], grads = new float[3][];
+            int[] sizes = {100_003, 17, 70_000};
+            for (int i = 0; i < 3; i++) {
+                values[i] = new float[sizes[i]];
+                grads[i] = new float[sizes[i]];
+                for (int j = 0; j < sizes[i]; j++) {
+                    values[i][j] = (float) r.nextGaussian();
+                    grads[i][j] = (float) r.nextGaussian();
+                }
+            }
+            Sgd whole = sgd(values, grads), sliced = sgd(values, grads);
+            for (int step = 0; step < 3; step++) {
+                whole.step(pool);
+                int largest = sliced.largestParameter();
+                org.junit.jupiter.api.Assertions.assertEquals(0, largest);
+                sliced.stepAllBut(pool, largest);
+                for (int slice = 0; slice < 5; slice++) sliced.updateSlice(largest, slice, 5);
+            }
+            for (int i = 0; i < 3; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(whole.parameterValues(i), sliced.parameterValues(i), "parameter " + i);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(whole.velocities().get(i), sliced.velocities().get(i), "velocity " + i);
+            }
         }
+    }
+
+    private static Sgd sgd(float[][] values, float[][] grads) {
+        List<dev.vecnn.nn.Parameter> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            ps.add(new dev.vecnn.nn.Parameter("p" + i, values[i].clone(), grads[i], new int[] {values[i].length}, i != 1));
+        }
+        return new Sgd(ps, 0.01f, 0.9f, 1e-4f, 1e-3f);
     }
 }

@@ -1,0 +1,151 @@
+package dev.vecnn.train;
+
+import dev.vecnn.data.Dataset;
+import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.kernel.Tuning;
+import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.Workspace;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * The steps of an epoch, in order: copy the minibatch (gather), forward, loss, backward, SGD update. A
+ * batch larger than {@link Tuning#chunkRows} (full-batch descent) passes forward and backward in blocks
+ * of that many rows whose gradients accumulate in block order, a partition fixed by the tuning and never
+ * by the thread count. The copy of the next minibatch runs in the same parallel region as the update of
+ * the largest parameter: the copy waits on memory for rows scattered over the training set, the update
+ * streams the weights, and the two overlap on each core. Owns the workspace and batch buffers, so an
+ * epoch allocates nothing.
+ */
+final class StepPipeline {
+    private final TrainConfig config;
+    private final Mlp model;
+    private final Sgd sgd;
+    private final Gemm gemm;
+    private final KernelPool pool;
+    private final Dataset train;
+    private final int batch;
+    private final int chunk;
+    private final boolean shuffled;
+    private final Workspace ws;
+    private final float[] xBatch;
+    private final int[] yBatch;
+    private final BatchGather gather = new BatchGather();
+    /** The copy is split like the first product that reads the batch, so each thread copies the rows it reads. */
+    private final int gatherSlabs;
+    private final UpdateWithGather updateWithGather = new UpdateWithGather();
+
+    /** What the last {@link #epoch} added up. */
+    double lossSum;
+    long correct;
+    /** False when a loss was NaN or infinite: the epoch stopped there. */
+    boolean finite;
+    /** True when the stop request ended the epoch between two steps. */
+    boolean stopped;
+
+    StepPipeline(TrainConfig config, Mlp model, Sgd sgd, Gemm gemm, Dataset train) {
+        this.config = config;
+        this.model = model;
+        this.sgd = sgd;
+        this.gemm = gemm;
+        this.pool = gemm.pool();
+        this.train = train;
+        int n = train.rows();
+        this.batch = config.fullBatch() ? n : Math.min(config.batchSize(), n);
+        this.shuffled = config.shuffle() && batch < n;
+        this.chunk = Math.min(batch, Tuning.ACTIVE.chunkRows());
+        this.ws = model.workspace(chunk);
+        this.xBatch = shuffled ? new float[batch * train.features()] : null;
+        this.yBatch = shuffled ? new int[batch] : null;
+        this.gatherSlabs = model.inputRowSlabs(gemm, chunk);
+    }
+
+    /** Whether epochs read the rows in a shuffled order (which the caller draws). */
+    boolean shuffled() {
+        return shuffled;
+    }
+
+    /** One epoch over the rows of the training set in {@code order} (null: in place); sets the fields above. */
+    void epoch(int[] order, BooleanSupplier stopRequested) {
+        int n = train.rows(), features = train.features();
+        float threshold = config.threshold();
+        lossSum = 0;
+        correct = 0;
+        finite = true;
+        stopped = false;
+        boolean gathered = false; // the batch at r0 was copied during the last update
+        for (int r0 = 0; r0 < n; r0 += batch) {
+            if (r0 > 0 && stopRequested.getAsBoolean()) {
+                stopped = true;
+                return;
+            }
+            int rows = Math.min(batch, n - r0);
+            float[] x = train.x();
+            int xOff = r0 * features;
+            int[] labels = train.labels();
+            int labelsOff = r0;
+            if (shuffled) {
+                if (!gathered) gather.run(pool, gatherSlabs, train, order, r0, rows, xBatch, yBatch);
+                x = xBatch;
+                xOff = 0;
+                labels = yBatch;
+                labelsOff = 0;
+            }
+            float gradScale = config.reduction().gradientScale(rows);
+            for (int c0 = 0; c0 < rows; c0 += chunk) {
+                int cr = Math.min(chunk, rows - c0);
+                int cx = xOff + c0 * features, cl = labelsOff + c0;
+                model.forward(gemm, ws, x, cx, cr);
+                double loss = model.lossAndPredict(pool, ws, cr, labels, cl, true, gradScale, threshold);
+                if (!Double.isFinite(loss)) {
+                    finite = false;
+                    return;
+                }
+                lossSum += loss;
+                int[] predicted = ws.predictions();
+                for (int i = 0; i < cr; i++) {
+                    if (predicted[i] == labels[cl + i]) correct++;
+                }
+                model.backward(gemm, ws, x, cx, cr, c0 > 0);
+            }
+            int next = r0 + batch;
+            gathered = shuffled && next < n;
+            if (gathered) {
+                // the step is done with xBatch: the next batch is copied beside the update
+                updateWithGather.run(order, next, Math.min(batch, n - next));
+            } else {
+                sgd.step(pool);
+            }
+        }
+    }
+
+    /** The update, with the copy of the next batch in the parallel region of the largest parameter's update. */
+    private final class UpdateWithGather implements KernelPool.Task {
+        private int largest;
+        private int updateSlices;
+        private int gatherTasks;
+
+        void run(int[] order, int first, int rows) {
+            largest = sgd.largestParameter();
+            gatherTasks = gather.prepare(pool, gatherSlabs, train, order, first, rows, xBatch, yBatch);
+            try {
+                if (largest < 0) {
+                    pool.run(gatherTasks, gather);
+                    return;
+                }
+                sgd.stepAllBut(pool, largest);
+                updateSlices = sgd.slices(pool, largest);
+                pool.run(Math.max(updateSlices, gatherTasks), this);
+            } finally {
+                gather.clear();
+            }
+        }
+
+        @Override
+        public void run(int worker, int index) {
+            if (index < updateSlices) sgd.updateSlice(largest, index, updateSlices);
+            if (index < gatherTasks) gather.run(worker, index);
+        }
+    }
+}
