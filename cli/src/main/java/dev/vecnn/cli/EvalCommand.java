@@ -2,7 +2,7 @@ package dev.vecnn.cli;
 
 import dev.vecnn.data.Dataset;
 import dev.vecnn.data.MnistLoader;
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.nn.Head;

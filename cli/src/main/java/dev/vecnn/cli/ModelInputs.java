@@ -3,7 +3,7 @@ package dev.vecnn.cli;
 import dev.vecnn.data.Dataset;
 import dev.vecnn.data.Normalization;
 import dev.vecnn.data.PixelStats;
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.io.ModelFileException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.vecnn.cli;
 
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.io.ModelFileException;
 import java.nio.file.Path;
 

@@ -5,7 +5,7 @@ import dev.vecnn.experiment.DataSpec;
 import dev.vecnn.experiment.ExperimentRunner;
 import dev.vecnn.experiment.Preset;
 import dev.vecnn.io.AtomicFiles;
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Tuning;
 import dev.vecnn.train.Checkpoint;

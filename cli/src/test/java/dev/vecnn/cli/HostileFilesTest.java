@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.io.Safetensors;
 import dev.vecnn.io.SafetensorsFile;
 import dev.vecnn.io.Tensor;

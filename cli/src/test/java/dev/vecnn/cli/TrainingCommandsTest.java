@@ -120,7 +120,7 @@ class TrainingCommandsTest {
     @Test
     void hostileModelFilesAreOneLineErrorsWithoutAllocating() throws IOException {
         Path good = dir.resolve("small.safetensors");
-        dev.vecnn.io.ModelFile.save(good, dev.vecnn.nn.Mlp.initialise(dev.vecnn.nn.ModelConfig.softmax(784, 10,
+        dev.vecnn.nn.ModelFile.save(good, dev.vecnn.nn.Mlp.initialise(dev.vecnn.nn.ModelConfig.softmax(784, 10,
                 new dev.vecnn.nn.LayerSpec(16, dev.vecnn.kernel.Activation.TANH)), 1), java.util.Map.of("vecnn.data.normalization", "scale01"));
         dev.vecnn.io.SafetensorsFile read = dev.vecnn.io.Safetensors.read(good);
         java.util.Map<String, String> wideMeta = new java.util.LinkedHashMap<>(read.metadata());

@@ -1,6 +1,6 @@
 package dev.vecnn.api;
 
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.train.TrainConfig;

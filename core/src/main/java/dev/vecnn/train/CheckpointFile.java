@@ -1,6 +1,6 @@
 package dev.vecnn.train;
 
-import dev.vecnn.io.ModelFile;
+import dev.vecnn.nn.ModelFile;
 import dev.vecnn.io.ModelFileException;
 import dev.vecnn.io.Safetensors;
 import dev.vecnn.io.SafetensorsFile;

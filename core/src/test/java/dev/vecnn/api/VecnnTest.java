@@ -118,7 +118,7 @@ class VecnnTest {
     @Test
     void aFileWithoutTrainingSettingsStillLoads(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bare.safetensors");
-        dev.vecnn.io.ModelFile.save(file, Trainer.initialModel(settings()), Map.of());
+        dev.vecnn.nn.ModelFile.save(file, Trainer.initialModel(settings()), Map.of());
         Model loaded = Model.load(file);
         assertNull(loaded.training());
         assertEquals(0.5f, loaded.threshold());

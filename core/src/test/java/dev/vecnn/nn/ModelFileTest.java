@@ -1,4 +1,4 @@
-package dev.vecnn.io;
+package dev.vecnn.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vecnn.kernel.Activation;
-import dev.vecnn.nn.Head;
-import dev.vecnn.nn.Initializer;
-import dev.vecnn.nn.LayerSpec;
-import dev.vecnn.nn.Mlp;
-import dev.vecnn.nn.ModelConfig;
-import dev.vecnn.nn.WeightLayout;
+import dev.vecnn.io.Safetensors;
+import dev.vecnn.io.SafetensorsFile;
+import dev.vecnn.io.Tensor;
+import dev.vecnn.io.ModelFileException;
+import dev.vecnn.io.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

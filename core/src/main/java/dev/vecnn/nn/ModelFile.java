@@ -1,9 +1,10 @@
-package dev.vecnn.io;
+package dev.vecnn.nn;
 
+import dev.vecnn.io.Safetensors;
+import dev.vecnn.io.SafetensorsFile;
+import dev.vecnn.io.Tensor;
+import dev.vecnn.io.ModelFileException;
 import dev.vecnn.kernel.Tuning;
-import dev.vecnn.nn.Mlp;
-import dev.vecnn.nn.ModelConfig;
-import dev.vecnn.nn.Parameter;
 
 import java.io.IOException;
 import java.nio.file.Path;
