@@ -1,7 +1,7 @@
 package dev.vecnn.train;
 
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.kernel.Reductions;
+import dev.vecnn.kernel.SgdKernel;
 import dev.vecnn.nn.Parameter;
 
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Stochastic gradient descent with optional classical momentum and L1/L2 penalties on the weights,
- * applied through the {@link Reductions#sgdStep} kernel. Holds the momentum buffers (one per
+ * applied through the {@link SgdKernel#update} kernel. Holds the momentum buffers (one per
  * parameter, zero at the start) that checkpoints save. The update is elementwise, so however it is
  * split over threads or slices it gives the same bits.
  */
@@ -87,7 +87,7 @@ final class Sgd {
         int start = KernelPool.partStart(p.size(), slices, slice, 1);
         int end = KernelPool.partStart(p.size(), slices, slice + 1, 1);
         float pl1 = p.penalised() ? l1 : 0f, pl2 = p.penalised() ? l2 : 0f;
-        Reductions.sgdStep(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2);
+        SgdKernel.update(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2);
     }
 
     /** Reused so a parallel update allocates nothing. */

@@ -67,15 +67,15 @@ class ReductionsTest {
     }
 
     @Test
-    void sgdStepMatchesReferenceBitForBit() {
+    void sgdKernelMatchesItsReferenceBitForBit() {
         for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1000}) {
             for (boolean momentum : new boolean[] {false, true}) {
                 float[] w1 = random(len + 2, len), g = random(len + 3, len + 1);
                 w1[1] = 0f;
                 float[] v1 = momentum ? random(len + 1, len + 2) : null;
                 float[] w2 = w1.clone(), v2 = momentum ? v1.clone() : null;
-                Reductions.sgdStep(w1, 1, g, 2, v1, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
-                ReductionsReference.sgdStep(w2, 1, g, 2, v2, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
+                SgdKernel.update(w1, 1, g, 2, v1, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
+                SgdKernelReference.update(w2, 1, g, 2, v2, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f);
                 assertArrayEquals(w2, w1, 0f);
                 if (momentum) assertArrayEquals(v2, v1, 0f);
             }

@@ -1,11 +1,11 @@
 package dev.vecnn.bench.layout;
 
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.kernel.Reductions;
+import dev.vecnn.kernel.SgdKernel;
 
 /**
  * The trainer's SGD update (train.Sgd is package-private, so this mirrors it): one
- * {@link Reductions#sgdStep} per parameter, split across the pool by {@link KernelPool#elementwiseParts} like
+ * {@link SgdKernel#update} per parameter, split across the pool by {@link KernelPool#elementwiseParts} like
  * the trainer splits it, with a reused task so it allocates nothing.
  */
 public final class SgdUpdate implements KernelPool.Task {
@@ -35,7 +35,7 @@ public final class SgdUpdate implements KernelPool.Task {
             int len = values[i].length;
             int t = pool.elementwiseParts(len);
             if (t == 1) {
-                Reductions.sgdStep(values[i], 0, grads[i], 0, velocities[i], 0, len, learningRate, momentum, 0f, 0f);
+                SgdKernel.update(values[i], 0, grads[i], 0, velocities[i], 0, len, learningRate, momentum, 0f, 0f);
             } else {
                 current = i;
                 tasks = t;
@@ -48,7 +48,7 @@ public final class SgdUpdate implements KernelPool.Task {
     public void run(int worker, int index) {
         int len = values[current].length;
         int from = KernelPool.partStart(len, tasks, index, 1), to = KernelPool.partStart(len, tasks, index + 1, 1);
-        Reductions.sgdStep(values[current], from, grads[current], from, velocities[current], from, to - from,
+        SgdKernel.update(values[current], from, grads[current], from, velocities[current], from, to - from,
                 learningRate, momentum, 0f, 0f);
     }
 }

@@ -3,7 +3,7 @@ package dev.vecnn.bench.layout;
 /**
  * Warm-up of the whole-training-step benchmarks, longer than the forward and backward ones: a full-batch
  * step runs the parameter update only a few times a second, and with 3 warm-up seconds C2 had not yet
- * compiled {@code Reductions.sgdStep} on AVX-512 (about 9 s in; until then C1's code boxes vectors,
+ * compiled {@code SgdKernel.update} on AVX-512 (about 9 s in; until then C1's code boxes vectors,
  * 0.9-2.8 MB per step measured). After 10 s a step allocates nothing.
  */
 final class StepWarmup {
