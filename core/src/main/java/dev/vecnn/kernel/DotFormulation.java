@@ -5,23 +5,19 @@ package dev.vecnn.kernel;
  * n is 10 or 32, where the packed kernel would repack a whole tall A for one narrow B panel. B must run
  * along k too: a transposed B is read in place, an untransposed one (k x n, small) is transposed first.
  */
-final class DotFormulation implements GemmFormulation {
-    private final GemmWorkspace[] workspaces;
-    private GemmCall call;
-    private GemmPlan plan;
+final class DotFormulation extends GemmFormulation {
     /** B^T when B is untransposed, and where the slabs read op(B) from. */
     private float[] transposedB = new float[0];
     private float[] b;
     private int bOff, ldb;
 
     DotFormulation(GemmWorkspace[] workspaces) {
-        this.workspaces = workspaces;
+        super(workspaces);
     }
 
     @Override
-    public void prepare(GemmCall q, GemmPlan plan) {
-        this.call = q;
-        this.plan = plan;
+    void prepareOperands() {
+        GemmCall q = call;
         if (q.transB) {
             b = q.b;
             bOff = q.bOff;

@@ -1,22 +1,17 @@
 package dev.vecnn.kernel;
 
 /** C of one column by {@link GemvKernel}: rows of A times the column of op(B), or a transposed A's rows scaled and summed. */
-final class GemvFormulation implements GemmFormulation {
-    private final GemmWorkspace[] workspaces;
-    private GemmCall call;
-    private GemmPlan plan;
+final class GemvFormulation extends GemmFormulation {
     /** The column of op(B) made contiguous, and the sums before write-back. */
     private float[] x = new float[0];
     private float[] sums = new float[0];
 
     GemvFormulation(GemmWorkspace[] workspaces) {
-        this.workspaces = workspaces;
+        super(workspaces);
     }
 
     @Override
-    public void prepare(GemmCall call, GemmPlan plan) {
-        this.call = call;
-        this.plan = plan;
+    void prepareOperands() {
         if (sums.length < call.m) sums = new float[call.m];
         int incx = call.transB ? 1 : call.ldb;
         if (!call.transA && (incx != 1 || call.bOff != 0)) {

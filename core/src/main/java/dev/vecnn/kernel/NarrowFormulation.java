@@ -4,21 +4,17 @@ package dev.vecnn.kernel;
  * C of at most one vector's width, A untransposed, by {@link NarrowKernel}: one vector per row of C,
  * eight rows at a time through all of k, against op(B) packed as k rows of LANES floats.
  */
-final class NarrowFormulation implements GemmFormulation {
-    private final GemmWorkspace[] workspaces;
-    private GemmCall call;
-    private GemmPlan plan;
+final class NarrowFormulation extends GemmFormulation {
     /** op(B): row p holds op(B)(p, 0..n-1), then zeros up to LANES. */
     private float[] packedB = new float[0];
 
     NarrowFormulation(GemmWorkspace[] workspaces) {
-        this.workspaces = workspaces;
+        super(workspaces);
     }
 
     @Override
-    public void prepare(GemmCall q, GemmPlan plan) {
-        this.call = q;
-        this.plan = plan;
+    void prepareOperands() {
+        GemmCall q = call;
         int lanes = Blocking.LANES;
         if (packedB.length < q.k * lanes) packedB = new float[q.k * lanes];
         float[] t = packedB;

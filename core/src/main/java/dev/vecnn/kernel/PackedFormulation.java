@@ -14,26 +14,21 @@ import static dev.vecnn.kernel.Blocking.NR;
  * {@link Formulation#PACKED_TRANSPOSED} it computes C^T = op(B)^T op(A)^T into a scratch matrix and writes
  * it back into C, so the short side of a product with few columns gets the register rows.
  */
-final class PackedFormulation implements GemmFormulation {
+final class PackedFormulation extends GemmFormulation {
     /** Slabs of at most this many register tiles of rows read an untransposed B in place. */
     static final int B_IN_PLACE_MAX_TILES = Tuning.ACTIVE.bInPlaceMaxTiles();
 
-    private final GemmWorkspace[] workspaces;
-    private GemmCall call;
-    private GemmPlan plan;
     /** What the slabs compute: the call itself, or its transpose into {@link #transposed}. */
     private GemmCall op;
     private final GemmCall transposedCall = new GemmCall();
     private float[] transposed = new float[0];
 
     PackedFormulation(GemmWorkspace[] workspaces) {
-        this.workspaces = workspaces;
+        super(workspaces);
     }
 
     @Override
-    public void prepare(GemmCall call, GemmPlan plan) {
-        this.call = call;
-        this.plan = plan;
+    void prepareOperands() {
         if (plan.formulation == Formulation.PACKED_TRANSPOSED) {
             if (transposed.length < call.m * call.n) transposed = new float[call.m * call.n];
             call.transposeInto(transposedCall, transposed);

@@ -12,19 +12,9 @@ import static dev.vecnn.kernel.Blocking.NR;
  * slab reads them. A last tile of fewer than MR rows is packed, so nothing is read beyond A. Needs the
  * broadcasting 8-row tile (the 6-row tile reads A pre-broadcast, i.e. packed).
  */
-final class StreamedFormulation implements GemmFormulation {
-    private final GemmWorkspace[] workspaces;
-    private GemmCall call;
-    private GemmPlan plan;
-
+final class StreamedFormulation extends GemmFormulation {
     StreamedFormulation(GemmWorkspace[] workspaces) {
-        this.workspaces = workspaces;
-    }
-
-    @Override
-    public void prepare(GemmCall call, GemmPlan plan) {
-        this.call = call;
-        this.plan = plan;
+        super(workspaces);
     }
 
     @Override
