@@ -208,6 +208,51 @@ public final class Json {
         }
     }
 
+    /** A number already formatted as a JSON literal (e.g. to a fixed number of digits), written as is. */
+    public record Raw(String literal) {}
+
+    /**
+     * Compact JSON ({@code ", "} and {@code ": "} separators) of maps, lists, strings, numbers, booleans,
+     * {@link Raw} literals and null ({@link #NULL} too); a number that is not finite becomes null.
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) sb.append(", ");
+                first = false;
+                writeString(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                append(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) sb.append(", ");
+                append(sb, l.get(i));
+            }
+            sb.append(']');
+        } else if (v instanceof String str) {
+            writeString(sb, str);
+        } else if (v instanceof Raw raw) {
+            sb.append(raw.literal());
+        } else if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
+            sb.append("null");
+        } else if (v == null || v == NULL) {
+            sb.append("null");
+        } else {
+            sb.append(v);
+        }
+    }
+
     /** Appends {@code s} as a JSON string literal. */
     public static void writeString(StringBuilder out, String s) {
         out.append('"');

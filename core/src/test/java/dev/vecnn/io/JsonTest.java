@@ -42,4 +42,25 @@ class JsonTest {
         String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
         Json.parse(ok);
     }
+
+    @Test
+    void writtenJsonParsesBackToTheSameValues() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", "a \"quoted\"\nline");
+        m.put("n", 42L);
+        m.put("x", 0.5);
+        m.put("list", List.of(1L, "two", true));
+        m.put("none", null);
+        String text = Json.write(m);
+        assertEquals("{\"name\": \"a \\\"quoted\\\"\\nline\", \"n\": 42, \"x\": 0.5, \"list\": [1, \"two\", true], \"none\": null}", text);
+        Map<?, ?> back = (Map<?, ?>) Json.parse(text);
+        assertEquals("a \"quoted\"\nline", back.get("name"));
+        assertEquals(List.of(1L, "two", true), back.get("list"));
+        assertEquals(Json.NULL, back.get("none"));
+    }
+
+    @Test
+    void numbersThatAreNotFiniteAreWrittenAsNullAndRawLiteralsAsGiven() {
+        assertEquals("[null, null, 1.50000]", Json.write(List.of(Double.NaN, Float.POSITIVE_INFINITY, new Json.Raw("1.50000"))));
+    }
 }

@@ -20,11 +20,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.nio.file.Path;
+import dev.vecnn.peers.protocol.Fingerprints;
+import dev.vecnn.peers.protocol.PeerArgs;
+import dev.vecnn.peers.protocol.PeerOutput;
+
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
@@ -47,37 +50,15 @@ public final class Dl4jPeer {
     private Dl4jPeer() {}
 
     public static void main(String[] args) throws Exception {
-        String kase = "tanh";
-        int threads = 1;
-        int epochs = 3;
-        int warmup = 1;
-        long seed = 1;
-        String data = System.getenv().getOrDefault("VECNN_DATA_DIR",
-                Path.of(System.getProperty("user.home"), ".cache", "vecnn", "mnist").toString());
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--case" -> kase = args[++i];
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--data" -> data = args[++i];
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("Dl4jPeer: unknown option " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
-        if (!kase.equals("tanh")) {
-            System.err.println("Dl4jPeer: only the tanh case (784-128-10, preset tanh-momentum) is implemented");
-            System.exit(2);
-        }
+        PeerArgs a = PeerArgs.parse("Dl4jPeer", List.of("tanh"), args);
+        int threads = a.threads(), epochs = a.epochs();
+        long seed = a.seed();
         Preset preset = Presets.byName("tanh-momentum");
-        MnistLoader.Mnist mnist = MnistLoader.load(Path.of(data));
+        MnistLoader.Mnist mnist = MnistLoader.load(a.data());
         DataSpec.Prepared prepared = preset.data().prepare(mnist);
         Dataset train = prepared.train();
         Dataset test = prepared.test();
-        long fp = fingerprint(Splits.holdOut(mnist.train(), preset.data().validationRows(), preset.data().splitSeed()).train());
+        long fp = Fingerprints.rows(Splits.holdOut(mnist.train(), preset.data().validationRows(), preset.data().splitSeed()).train());
 
         float lr = preset.config().learningRate();
         float momentum = preset.config().momentum();
@@ -127,8 +108,7 @@ public final class Dl4jPeer {
             }
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             rates.add(rate);
-            System.out.println("{\"peer\": \"dl4j\", \"case\": \"tanh\", \"threads\": " + threads + ", \"epoch\": " + epoch
-                    + ", \"samples_per_s\": " + num(rate) + ", \"train_loss\": " + num(lossSum / n) + "}");
+            System.out.println(PeerOutput.epochLine("dl4j", "tanh", threads, epoch, rate, lossSum / n));
         }
 
         INDArray testX = Nd4j.create(test.x(), new long[] {test.rows(), f}, 'c');
@@ -138,47 +118,17 @@ public final class Dl4jPeer {
             if (predicted.getInt(r) == test.labels()[r]) correct++;
         }
         double acc = (double) correct / test.rows();
-        List<Double> timed = rates.size() > warmup ? rates.subList(warmup, rates.size()) : rates;
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String backend = env.getOrDefault("blas.vendor", "?") + ", omp threads " + env.getOrDefault("omp.threads", "?")
                 + ", " + env.getOrDefault("backend", "?");
-        System.out.println("{\"peer\": \"dl4j\", \"case\": \"tanh\", \"threads\": " + threads + ", \"summary\": true, "
-                + "\"samples_per_s\": " + num(median(timed)) + ", \"epochs\": " + epochs + ", \"warmup\": " + warmup
-                + ", \"test_accuracy\": " + num(acc) + ", \"fingerprint\": " + fp
-                + ", \"env\": {\"OMP_NUM_THREADS\": \"" + System.getenv().getOrDefault("OMP_NUM_THREADS", "") + "\", "
-                + "\"OPENBLAS_NUM_THREADS\": \"" + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "") + "\"}"
-                + ", \"versions\": {\"deeplearning4j\": \"" + MultiLayerNetwork.class.getPackage().getImplementationVersion()
-                + "\", \"nd4j\": \"" + clean(backend) + "\", \"java\": \"" + Runtime.version() + "\"}}");
+        Map<String, String> threadEnv = new LinkedHashMap<>();
+        threadEnv.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", ""));
+        threadEnv.put("OPENBLAS_NUM_THREADS", System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", ""));
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("deeplearning4j", MultiLayerNetwork.class.getPackage().getImplementationVersion());
+        versions.put("nd4j", backend);
+        versions.put("java", Runtime.version().toString());
+        System.out.println(PeerOutput.summaryLine("dl4j", a, rates, acc, fp, -1, threadEnv, versions));
         System.exit(0); // nd4j's native threads would otherwise keep the JVM alive a while
-    }
-
-    private static String clean(String s) {
-        return s.replace('"', '\'').replace('\\', '/');
-    }
-
-    /** Same checksum as VecnnPeer and bench/peers/peerdata.py. */
-    static long fingerprint(Dataset d) {
-        final long p = 1_000_000_007L;
-        long total = 0;
-        float[] x = d.x();
-        int f = d.features();
-        for (int r = 0; r < d.rows(); r++) {
-            double s = 0;
-            for (int j = 0; j < f; j++) s += x[r * f + j] * 255.0;
-            long term = ((r + 1L) * (d.labels()[r] + 1L)) % p * ((Math.round(s) + 1) % p) % p;
-            total = (total + term) % p;
-        }
-        return total;
-    }
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "null";
     }
 }

@@ -1,4 +1,4 @@
-package dev.vecnn.bench.peers;
+package dev.vecnn.peers.compare;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -27,7 +27,7 @@ final class PeerChart {
     record Bar(String group, String peer, double samplesPerSecond) {}
 
     /**
-     * Redraws the chart from a summary CSV written by {@link PeerCompare} (for example after an interrupted
+     * Redraws the chart from a summary CSV written by compare ({@link Comparison}) (for example after an interrupted
      * run, whose shutdown could not draw it): {@code PeerChart bench/results/peers.csv bench/results/peers.png}.
      */
     public static void main(String[] args) throws IOException {

@@ -1,4 +1,4 @@
-"""Shared by the Python peers of bench/peers: reads the MNIST IDX files and prepares exactly the
+"""Shared by the Python peers of peers/: reads the MNIST IDX files and prepares exactly the
 data vecnn's presets train on (same rows, same order of the held-out split, same preprocessing).
 
 Row selection replays java.util.SplittableRandom bit for bit, so vecnn's 48,000/12,000 split of

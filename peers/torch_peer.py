@@ -3,7 +3,7 @@
 (one per epoch, then a summary). Threads: --threads sets torch.set_num_threads; OpenBLAS's own pool
 (which torch.set_num_threads does not limit) follows OPENBLAS_NUM_THREADS, which compare.sh sets.
 
-  /usr/bin/python3 bench/peers/torch_peer.py --case tanh --threads 2 --epochs 5 --data DIR
+  /usr/bin/python3 peers/torch_peer.py --case tanh --threads 2 --epochs 5 --data DIR
 """
 import sys
 import time

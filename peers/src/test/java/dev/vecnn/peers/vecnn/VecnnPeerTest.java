@@ -1,14 +1,15 @@
-package dev.vecnn.bench.peers;
+package dev.vecnn.peers.vecnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vecnn.experiment.Presets;
+import dev.vecnn.peers.protocol.Fingerprints;
 import dev.vecnn.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 class VecnnPeerTest {
     /**
-     * bench/peers/peerdata.py redraws vecnn's initial weights in NumPy; these are the checksums its
+     * peers/peerdata.py redraws vecnn's initial weights in NumPy; these are the checksums its
      * weights_fingerprint gives (2026-12-02). If one changes, the Python peers no longer start where
      * vecnn does: update vecnn_initial_weights to the new draws, then these values.
      */
@@ -20,6 +21,6 @@ class VecnnPeerTest {
     }
 
     private static long fingerprint(String preset) {
-        return VecnnPeer.weightsFingerprint(Trainer.initialModel(Presets.byName(preset).config()));
+        return Fingerprints.weights(Trainer.initialModel(Presets.byName(preset).config()));
     }
 }

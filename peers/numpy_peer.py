@@ -3,7 +3,7 @@
 the way vecnn's preset does and prints JSON lines (one per epoch, then a summary). NumPy's own
 loops are single-threaded; the BLAS pool follows OPENBLAS_NUM_THREADS, which compare.sh sets.
 
-  OPENBLAS_NUM_THREADS=2 /usr/bin/python3 bench/peers/numpy_peer.py --case tanh --threads 2 --epochs 5 --data DIR
+  OPENBLAS_NUM_THREADS=2 /usr/bin/python3 peers/numpy_peer.py --case tanh --threads 2 --epochs 5 --data DIR
 """
 import sys
 import time
