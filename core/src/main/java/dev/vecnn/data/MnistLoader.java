@@ -21,8 +21,7 @@ public final class MnistLoader {
      * Training and test sets as loaded, before any split or normalisation. The pixels stay bytes until
      * a set is asked for in floats (then kept), and {@link #selectTrain} makes chosen training rows
      * straight from the bytes: a run that trains on a split never holds the whole training set in
-     * floats (188 MB, and on this VM a fresh page of memory costs about 15 us the first time it is
-     * written: 47,000 pages).
+     * floats (188 MB of fresh pages, each costly the first time it is written).
      */
     public static final class Mnist {
         private final IdxReader.Images trainImages;

@@ -48,9 +48,7 @@ public enum Normalization {
     /**
      * As {@link #apply}, writing the result over {@code data}'s own values, for a dataset nobody else
      * holds (a split just copied out of the loaded set). The same values as apply, without a second
-     * copy of the set: on this machine a fresh page of memory costs about 15 microseconds the first
-     * time it is written, so a 150 MB copy costs half a second (Splits.holdOut of 48,000 rows took
-     * 640-900 ms against 43-113 ms with the heap touched beforehand).
+     * copy of the set: first writes to fresh pages make a 150 MB copy cost a large part of a second.
      */
     public Dataset applyOwned(Dataset data, PixelStats trainingStats) {
         switch (this) {

@@ -28,9 +28,7 @@ public final class Reductions {
             Arrays.fill(out, outOff, outOff + cols, 0f);
         }
         // Every chain starts from the value in out. One loop shape per method: with all three in one
-        // method, C2 recompiled it after an uncommon trap (on the first call with another width) and,
-        // in some runs, then boxed every vector: 60 instead of 3 ns a row on 32 columns, with young
-        // GCs to match.
+        // method C2 sometimes recompiled it after an uncommon trap and then boxed every vector.
         int j = 0;
         for (; j + 4 * LANES <= cols; j += 4 * LANES) {
             addRowsFourVectors(a, aOff + j, rows, lda, out, outOff + j);
@@ -116,8 +114,8 @@ public final class Reductions {
 
     /**
      * The reference's rule (a later entry wins only if strictly greater, so NaN never wins) with
-     * conditional moves instead of branches: on 10 classes of inference logits the vector max and
-     * lane search took 200 ns a row and the branching scalar loop 50 (mispredicted compares).
+     * conditional moves instead of branches: on 10 classes a vector max and lane search, and a
+     * branching loop (mispredicted compares), were both slower.
      */
     private static void narrowRowArgmax(float[] a, int aOff, int rows, int cols, int lda, int[] out, int outOff) {
         for (int i = 0, row = aOff; i < rows; i++, row += lda) {

@@ -4,9 +4,9 @@ import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.KernelPool;
 
 /**
- * Copies the rows of a shuffled minibatch into one contiguous block, split over the pool's threads:
- * at batch 128 the copy (400 KB of MNIST from rows scattered over the training set) took 85 us, a
- * sixth of a two-thread training step, on one thread. Each thread copies a contiguous range of the
+ * Copies the rows of a shuffled minibatch into one contiguous block, split over the pool's threads
+ * (on one thread the copy, rows scattered over the training set, is a sizeable share of a
+ * two-thread step). Each thread copies a contiguous range of the
  * batch's rows, the rows the forward product then gives it; when that product runs on one thread
  * (softmax regression's 784 x 10 at batch 128 is under the GEMM's slab floor), so does the copy, or
  * that thread would fetch the other core's half of the batch. A copy, so the split never changes a value. Reused across steps: no allocation.
