@@ -8,9 +8,30 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
-/** Column sums (bias gradients) and row argmax (predictions). */
+/** Column sums (bias gradients), row argmax (predictions) and sums of partial gradients in a fixed order. */
 public final class Reductions {
     private Reductions() {}
+
+    /**
+     * out[i] = parts[0][i] + parts[1][i] + ... + parts[count - 1][i] for i in [from, to), added in that
+     * order for every element (lanes are independent), so the sum of partial gradients is the same bits
+     * however [from, to) is cut between threads.
+     */
+    public static void sumInOrder(float[][] parts, int count, float[] out, int from, int to) {
+        if (count < 1) throw new IllegalArgumentException("nothing to sum: " + count + " parts");
+        float[] first = parts[0];
+        int i = from;
+        for (; i + LANES <= to; i += LANES) {
+            FloatVector acc = FloatVector.fromArray(SPECIES, first, i);
+            for (int p = 1; p < count; p++) acc = acc.add(FloatVector.fromArray(SPECIES, parts[p], i));
+            acc.intoArray(out, i);
+        }
+        for (; i < to; i++) {
+            float acc = first[i];
+            for (int p = 1; p < count; p++) acc += parts[p][i];
+            out[i] = acc;
+        }
+    }
 
     /** out[j] = sum over rows i of a[i][j], added in row order (independent of threads). */
     public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {

@@ -4,6 +4,15 @@ package dev.vecnn.kernel;
 public final class ReductionsReference {
     private ReductionsReference() {}
 
+    /** out[i] = parts[0][i] + ... + parts[count - 1][i], in part order, one element at a time. */
+    public static void sumInOrder(float[][] parts, int count, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float acc = parts[0][i];
+            for (int p = 1; p < count; p++) acc += parts[p][i];
+            out[i] = acc;
+        }
+    }
+
     public static void columnSums(float[] a, int aOff, int rows, int cols, int lda, float[] out, int outOff) {
         columnSums(a, aOff, rows, cols, lda, out, outOff, false);
     }

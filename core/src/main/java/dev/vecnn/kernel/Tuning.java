@@ -36,20 +36,23 @@ import java.util.function.Function;
  * @param minRowSlabFlops the same for the row-split matrix-vector, narrow and streamed formulations
  * @param minElementsPerTask elements an elementwise task (activations, update, gather) needs
  * @param minSoftmaxRowsPerTask rows a softmax-loss task needs
- * @param chunkRows rows per block of a large batch (fixes the partition of full-batch sums)
+ * @param chunkRows rows per block of a large minibatch, and per group of a full-batch epoch (fixes the
+ *     partition of its sums)
+ * @param blockRows rows a full-batch epoch takes through forward and backward at once, sized so they stay
+ *     in a core's L2 between the two (fixes the order of a group's sum, so it does not follow the cache)
  * @param poolSpinMicros how long an idle pool worker polls before it parks
  */
 public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
                      int dotMaxN, int dotMaxK, int streamMinN, int streamMaxN, int streamMaxNTransA,
                      int bInPlaceMaxTiles, int narrowMaxN, int narrowMaxK, int swapMaxN,
                      long minSlabFlops, long minRowSlabFlops, long minElementsPerTask, int minSoftmaxRowsPerTask,
-                     int chunkRows, int poolSpinMicros) {
+                     int chunkRows, int blockRows, int poolSpinMicros) {
 
     public Tuning {
         if (lanes < 1 || (tileRows != 8 && tileRows != 6)) {
             throw new IllegalArgumentException("tile of " + tileRows + " rows over " + lanes + " lanes: rows must be 8 or 6");
         }
-        if (kc < 1 || mc < tileRows || nc < 2 * lanes || chunkRows < 1 || poolSpinMicros < 0
+        if (kc < 1 || mc < tileRows || nc < 2 * lanes || chunkRows < 1 || blockRows < 1 || poolSpinMicros < 0
                 || minSlabFlops < 1 || minRowSlabFlops < 1 || minElementsPerTask < 1 || minSoftmaxRowsPerTask < 1) {
             throw new IllegalArgumentException("tuning out of range: " + this);
         }
@@ -72,7 +75,7 @@ public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
                 32, 4096, 17, 2 * lanes, 8 * lanes,
                 2, lanes, 256, 48,
                 4_000_000L, 500_000L, 1L << 15, 512,
-                2048, 500);
+                2048, 128, 500);
     }
 
     /** Columns of the register tile: two vectors. */
@@ -90,13 +93,13 @@ public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
         return "lanes=" + lanes + " tileRows=" + tileRows + " kc=" + kc + " dotMaxN=" + dotMaxN + " dotMaxK=" + dotMaxK
                 + " streamMinN=" + streamMinN + " streamMaxN=" + streamMaxN + " streamMaxNTransA=" + streamMaxNTransA
                 + " narrowMaxN=" + narrowMaxN + " narrowMaxK=" + narrowMaxK + " swapMaxN=" + swapMaxN
-                + " chunkRows=" + chunkRows;
+                + " chunkRows=" + chunkRows + " blockRows=" + blockRows;
     }
 
     /** One line for logs and reports. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d lanes, %dx%d tile, KC %d, MC %d, NC %d, full-batch blocks of %d rows",
-                lanes, tileRows, tileCols(), kc, mc, nc, chunkRows);
+        return String.format(Locale.ROOT, "%d lanes, %dx%d tile, KC %d, MC %d, NC %d, full batch in groups of %d rows, blocks of %d",
+                lanes, tileRows, tileCols(), kc, mc, nc, chunkRows, blockRows);
     }
 
     /** Every field under its system property name ({@code vecnn.tuning.*} keys for model metadata). */
@@ -129,6 +132,7 @@ public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
             new Field("minElementsPerTask", "vecnn.split.minElements", t -> t.minElementsPerTask),
             new Field("minSoftmaxRowsPerTask", "vecnn.split.minSoftmaxRows", t -> (long) t.minSoftmaxRowsPerTask),
             new Field("chunkRows", "vecnn.train.chunkRows", t -> (long) t.chunkRows),
+            new Field("blockRows", "vecnn.train.blockRows", t -> (long) t.blockRows),
             new Field("poolSpinMicros", "vecnn.pool.spinMicros", t -> (long) t.poolSpinMicros),
     };
 
@@ -160,7 +164,7 @@ public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
             return new Tuning(lanes, tileRows, (int) v[2], roundUp((int) v[3], tileRows), roundUp((int) v[4], tileCols),
                     (int) v[5], (int) v[6], (int) v[7], (int) v[8], (int) v[9], (int) v[10],
                     (int) Math.min(lanes, v[11]), (int) v[12], (int) v[13],
-                    v[14], v[15], v[16], (int) v[17], (int) v[18], (int) v[19]);
+                    v[14], v[15], v[16], (int) v[17], (int) v[18], (int) v[19], (int) v[20]);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("vecnn.* tuning properties: " + e.getMessage(), e);
         }

@@ -80,6 +80,16 @@ public final class Dense {
     /** As above; with {@code accumulate} the weight and bias gradients of these rows are added to the stored ones. */
     public void backward(Gemm gemm, float[] x, int xOff, int rows, float[] y, float[] dy, float[] dx,
                          boolean accumulate) {
+        backward(gemm, x, xOff, rows, y, dy, dx, weightGrad, biasGrad, accumulate);
+    }
+
+    /** As above, the weight and bias gradients written to (or added to) the given arrays instead of the layer's own. */
+    public void backward(Gemm gemm, float[] x, int xOff, int rows, float[] y, float[] dy, float[] dx,
+                         float[] weightGrad, float[] biasGrad, boolean accumulate) {
+        if (weightGrad.length != weight.length || biasGrad.length != out) {
+            throw new IllegalArgumentException("gradient arrays of " + weightGrad.length + " and " + biasGrad.length
+                    + " values for a " + in + " x " + out + " layer");
+        }
         float beta = accumulate ? 1f : 0f;
         if (activation != Activation.IDENTITY) {
             activationBackward(gemm.pool(), y, dy, rows);

@@ -18,13 +18,14 @@ import java.util.List;
  * A multi-layer perceptron: dense hidden layers with their activations, then a linear output
  * layer whose logits feed the head's loss. One training step is
  * {@link #forward}, {@link #loss} with a gradient, {@link #backward}; all three work in a
- * {@link Workspace} sized for the batch, so they allocate nothing.
+ * {@link Workspace} sized for the batch, so they allocate nothing. Threads may run passes over different
+ * rows at once, each in its own workspace on its own one-thread GEMM (a layer's elementwise task object
+ * is shared, but a one-thread pass never uses it).
  */
 public final class Mlp {
     private final ModelConfig config;
     private final Dense[] layers;
     private final List<Parameter> parameters;
-    private final SoftmaxHeadPass softmaxHead = new SoftmaxHeadPass();
 
     private Mlp(ModelConfig config) {
         checkSize(config);
@@ -170,7 +171,7 @@ public final class Mlp {
             return loss;
         }
         checkRows(ws, rows);
-        return softmaxHead.run(pool, ws, rows, config.classes(), labels, labelsOff, gradient, gradScale);
+        return ws.softmaxHead.run(pool, ws, rows, config.classes(), labels, labelsOff, gradient, gradScale);
     }
 
     /** Backward pass after {@link #loss} with a gradient; fills every parameter's gradient. */
@@ -188,6 +189,24 @@ public final class Mlp {
                     ws.gradients[l - 1], accumulate);
         }
         layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null, accumulate);
+        DebugSwitches.stepEnded();
+    }
+
+    /** A set of gradient arrays shaped like this network's parameters. */
+    public Gradients newGradients() {
+        return new Gradients(parameters);
+    }
+
+    /** As {@link #backward(Gemm, Workspace, float[], int, int, boolean)}, the gradients going to {@code into}. */
+    public void backward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows, Gradients into, boolean accumulate) {
+        if (into.count() != parameters.size()) {
+            throw new IllegalArgumentException("gradients of " + into.count() + " arrays for a network of " + parameters.size());
+        }
+        for (int l = layers.length - 1; l >= 1; l--) {
+            layers[l].backward(gemm, ws.activations[l - 1], 0, rows, ws.activations[l], ws.gradients[l],
+                    ws.gradients[l - 1], into.weight(l), into.bias(l), accumulate);
+        }
+        layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null, into.weight(0), into.bias(0), accumulate);
         DebugSwitches.stepEnded();
     }
 

@@ -15,6 +15,8 @@ public final class Workspace {
     final int[] predictions;
     /** The loss of each block of rows, for a head pass split over threads and added in order afterwards. */
     final double[] blockLosses;
+    /** The softmax head's parallel pass over these buffers (its state belongs with them, not with the network). */
+    final SoftmaxHeadPass softmaxHead = new SoftmaxHeadPass();
 
     Workspace(int[] widths, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("workspace capacity must be positive, got " + capacity);

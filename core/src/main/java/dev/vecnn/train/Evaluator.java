@@ -2,53 +2,86 @@ package dev.vecnn.train;
 
 import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.Gemm;
+import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.Workspace;
 
+import java.util.Arrays;
+
 /**
- * Runs a model forward over a dataset in fixed-size chunks (losses added in chunk order, so the
- * result does not depend on threads) for loss, accuracy, confusion matrix and probabilities.
- * Keeps its buffers between calls for the same architecture. Not thread-safe.
+ * Runs a model forward over a dataset for loss, accuracy, confusion matrix, probabilities and
+ * predicted classes. Threads take whole blocks of rows, each through every layer on the thread's own
+ * one-thread GEMM and workspace, so a block's hidden activations stay in the cache of the core that
+ * made them and a pass has one parallel region, not one per layer. Losses are added in block order
+ * over fixed blocks of {@code chunkRows}, so the result does not depend on the threads. Keeps its
+ * buffers between calls for the same architecture. Not thread-safe.
  */
 public final class Evaluator {
     public static final int DEFAULT_CHUNK_ROWS = 1024;
+    /** Fewest rows a task of a prediction pass takes (nothing is summed there, so any split gives the same answers). */
+    static final int MIN_PREDICT_ROWS = 64;
 
-    private final Gemm gemm;
+    private final KernelPool pool;
     private final int chunkRows;
+    private final KernelPool[] workerPools;
+    private final Gemm[] workerGemms;
     private ModelConfig workspaceConfig;
-    private Workspace workspace;
+    private Workspace[] workerSpaces;
+    private double[] blockLosses = new double[0];
+    private long[][] workerConfusion = new long[0][];
 
     public Evaluator(Gemm gemm) {
         this(gemm, DEFAULT_CHUNK_ROWS);
     }
 
+    /** Uses {@code gemm}'s pool for its threads; each thread multiplies on a one-thread GEMM of its own. */
     public Evaluator(Gemm gemm, int chunkRows) {
         if (chunkRows < 1) throw new IllegalArgumentException("chunk rows must be positive, got " + chunkRows);
-        this.gemm = gemm;
+        this.pool = gemm.pool();
         this.chunkRows = chunkRows;
+        int workers = pool.threads();
+        this.workerPools = new KernelPool[workers];
+        this.workerGemms = new Gemm[workers];
+        for (int w = 0; w < workers; w++) {
+            workerPools[w] = KernelPool.create(1); // runs inline: owns no thread, needs no closing
+            workerGemms[w] = new Gemm(workerPools[w]);
+        }
     }
 
     /** Loss, accuracy and confusion matrix; {@code threshold} is the sigmoid head's decision threshold. */
     public Evaluation evaluate(Mlp model, Dataset data, float threshold) {
         checkCompatible(model, data);
-        Workspace ws = workspaceFor(model);
+        Workspace[] spaces = workspacesFor(model);
         int classes = model.config().classes();
-        int[][] confusion = new int[classes][classes];
-        double loss = 0;
-        long correct = 0;
-        for (int r0 = 0; r0 < data.rows(); r0 += chunkRows) {
-            int rows = Math.min(chunkRows, data.rows() - r0);
-            model.forward(gemm, ws, data.x(), r0 * data.features(), rows);
-            loss += model.lossAndPredict(gemm.pool(), ws, rows, data.labels(), r0, false, 1f, threshold);
+        int n = data.rows();
+        int blocks = (n + chunkRows - 1) / chunkRows;
+        if (blockLosses.length < blocks) blockLosses = new double[blocks];
+        if (workerConfusion.length != spaces.length || workerConfusion[0].length != classes * classes) {
+            workerConfusion = new long[spaces.length][classes * classes];
+        }
+        for (long[] c : workerConfusion) Arrays.fill(c, 0);
+        double[] losses = blockLosses;
+        long[][] confusions = workerConfusion;
+        pool.run(blocks, (worker, b) -> {
+            int r0 = b * chunkRows, rows = Math.min(chunkRows, n - r0);
+            Workspace ws = spaces[worker];
+            model.forward(workerGemms[worker], ws, data.x(), r0 * data.features(), rows);
+            losses[b] = model.lossAndPredict(workerPools[worker], ws, rows, data.labels(), r0, false, 1f, threshold);
             int[] predicted = ws.predictions();
-            for (int r = 0; r < rows; r++) {
-                int actual = data.labels()[r0 + r];
-                confusion[actual][predicted[r]]++;
-                if (actual == predicted[r]) correct++;
+            long[] confusion = confusions[worker];
+            for (int r = 0; r < rows; r++) confusion[data.labels()[r0 + r] * classes + predicted[r]]++;
+        });
+        double loss = 0;
+        for (int b = 0; b < blocks; b++) loss += losses[b];
+        int[][] confusion = new int[classes][classes];
+        long correct = 0;
+        for (long[] c : confusions) {
+            for (int i = 0; i < classes; i++) {
+                for (int j = 0; j < classes; j++) confusion[i][j] += (int) c[i * classes + j];
+                correct += c[i * classes + i];
             }
         }
-        int n = data.rows();
         return new Evaluation(n, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n, confusion);
     }
 
@@ -57,29 +90,67 @@ public final class Evaluator {
      * {@code rows x 1} (probability of the positive class) for the sigmoid head.
      */
     public float[] probabilities(Mlp model, float[] x, int rows) {
-        int features = model.config().inputs();
-        if ((long) rows * features > x.length) {
-            throw new IllegalArgumentException(rows + " rows of " + features + " features need " + (long) rows * features
-                    + " values, got " + x.length);
-        }
+        checkRows(model, x, 0, rows);
         int outputs = model.config().outputs();
         float[] out = new float[rows * outputs];
-        Workspace ws = workspaceFor(model);
-        for (int r0 = 0; r0 < rows; r0 += chunkRows) {
-            int n = Math.min(chunkRows, rows - r0);
-            model.forward(gemm, ws, x, r0 * features, n);
+        forEachBlock(model, x, 0, rows, (ws, r0, n) -> {
             model.probabilities(ws, n);
             System.arraycopy(ws.probabilities(), 0, out, r0 * outputs, n * outputs);
-        }
+        });
         return out;
     }
 
-    private Workspace workspaceFor(Mlp model) {
-        if (workspace == null || !model.config().equals(workspaceConfig)) {
-            workspace = model.workspace(chunkRows);
+    /**
+     * Predicted classes of {@code rows} rows of {@code x} from {@code xOff} into {@code out} from
+     * {@code outOff}: the argmax for softmax, {@code p >= threshold} for the sigmoid head. Allocates nothing.
+     */
+    public void predict(Mlp model, float[] x, int xOff, int rows, float threshold, int[] out, int outOff) {
+        checkRows(model, x, xOff, rows);
+        if (outOff < 0 || outOff + rows > out.length) {
+            throw new IllegalArgumentException(rows + " predictions do not fit from " + outOff + " in " + out.length);
+        }
+        forEachBlock(model, x, xOff, rows, (ws, r0, n) -> {
+            model.predict(ws, n, threshold);
+            System.arraycopy(ws.predictions(), 0, out, outOff + r0, n);
+        });
+    }
+
+    /** What a prediction pass does with one block after its forward pass: rows [r0, r0 + n) of the call. */
+    private interface BlockSink {
+        void accept(Workspace ws, int r0, int n);
+    }
+
+    /** Forward passes over the rows, cut into one part per task and each part into workspace-sized blocks. */
+    private void forEachBlock(Mlp model, float[] x, int xOff, int rows, BlockSink sink) {
+        if (rows == 0) return;
+        Workspace[] spaces = workspacesFor(model);
+        int features = model.config().inputs();
+        int parts = pool.parts(rows, MIN_PREDICT_ROWS);
+        pool.run(parts, (worker, part) -> {
+            int from = KernelPool.partStart(rows, parts, part, 1), to = KernelPool.partStart(rows, parts, part + 1, 1);
+            for (int r0 = from; r0 < to; r0 += chunkRows) {
+                int n = Math.min(chunkRows, to - r0);
+                model.forward(workerGemms[worker], spaces[worker], x, xOff + r0 * features, n);
+                sink.accept(spaces[worker], r0, n);
+            }
+        });
+    }
+
+    private Workspace[] workspacesFor(Mlp model) {
+        if (workerSpaces == null || !model.config().equals(workspaceConfig)) {
+            workerSpaces = new Workspace[workerGemms.length];
+            for (int w = 0; w < workerSpaces.length; w++) workerSpaces[w] = model.workspace(chunkRows);
             workspaceConfig = model.config();
         }
-        return workspace;
+        return workerSpaces;
+    }
+
+    private static void checkRows(Mlp model, float[] x, int xOff, int rows) {
+        int features = model.config().inputs();
+        if (rows < 0 || xOff < 0 || xOff + (long) rows * features > x.length) {
+            throw new IllegalArgumentException(rows + " rows of " + features + " features from " + xOff + " need "
+                    + (xOff + (long) rows * features) + " values, got " + x.length);
+        }
     }
 
     static void checkCompatible(Mlp model, Dataset data) {

@@ -82,10 +82,14 @@ final class Sgd {
 
     /** Updates slice {@code slice} of {@code slices} near-equal slices of parameter {@code i}. */
     void updateSlice(int i, int slice, int slices) {
+        int size = parameters.get(i).size();
+        updateRange(i, KernelPool.partStart(size, slices, slice, 1), KernelPool.partStart(size, slices, slice + 1, 1));
+    }
+
+    /** Updates values [start, end) of parameter {@code i}. */
+    void updateRange(int i, int start, int end) {
         Parameter p = parameters.get(i);
         float[] v = velocities == null ? null : velocities.get(i);
-        int start = KernelPool.partStart(p.size(), slices, slice, 1);
-        int end = KernelPool.partStart(p.size(), slices, slice + 1, 1);
         float pl1 = p.penalised() ? l1 : 0f, pl2 = p.penalised() ? l2 : 0f;
         SgdKernel.update(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2);
     }

@@ -10,10 +10,11 @@ import dev.vecnn.nn.Workspace;
 import java.util.function.BooleanSupplier;
 
 /**
- * The steps of an epoch, in order: copy the minibatch (gather), forward, loss, backward, SGD update. A
- * batch larger than {@link Tuning#chunkRows} (full-batch descent) passes forward and backward in blocks
- * of that many rows whose gradients accumulate in block order, a partition fixed by the tuning and never
- * by the thread count. The copy of the next minibatch runs in the same parallel region as the update of
+ * The steps of an epoch, in order: copy the minibatch (gather), forward, loss, backward, SGD update.
+ * Full-batch descent runs as a {@link GroupedPass} (cache-sized blocks, threads over fixed groups of
+ * {@link Tuning#chunkRows} rows); a minibatch larger than chunkRows passes forward and backward in
+ * blocks of that many rows whose gradients accumulate in block order. Either partition is fixed by the
+ * batch size and the tuning, never by the thread count. The copy of the next minibatch runs in the same parallel region as the update of
  * the largest parameter: the copy waits on memory for rows scattered over the training set, the update
  * streams the weights, and the two overlap on each core. Owns the workspace and batch buffers, so an
  * epoch allocates nothing.
@@ -35,6 +36,8 @@ final class StepPipeline {
     /** The copy is split like the first product that reads the batch, so each thread copies the rows it reads. */
     private final int gatherSlabs;
     private final UpdateWithGather updateWithGather = new UpdateWithGather();
+    /** Full-batch descent's passes; null for minibatches. */
+    private final GroupedPass fullBatch;
 
     /** What the last {@link #epoch} added up. */
     double lossSum;
@@ -54,11 +57,13 @@ final class StepPipeline {
         int n = train.rows();
         this.batch = config.fullBatch() ? n : Math.min(config.batchSize(), n);
         this.shuffled = config.shuffle() && batch < n;
-        this.chunk = Math.min(batch, Tuning.ACTIVE.chunkRows());
-        this.ws = model.workspace(chunk);
+        Tuning t = Tuning.ACTIVE;
+        this.fullBatch = config.fullBatch() ? new GroupedPass(model, pool, n, t.blockRows(), t.chunkRows()) : null;
+        this.chunk = Math.min(batch, t.chunkRows());
+        this.ws = fullBatch != null ? null : model.workspace(chunk);
         this.xBatch = shuffled ? new float[batch * train.features()] : null;
         this.yBatch = shuffled ? new int[batch] : null;
-        this.gatherSlabs = model.inputRowSlabs(gemm, chunk);
+        this.gatherSlabs = fullBatch != null ? 1 : model.inputRowSlabs(gemm, chunk);
     }
 
     /** Whether epochs read the rows in a shuffled order (which the caller draws). */
@@ -74,6 +79,14 @@ final class StepPipeline {
         correct = 0;
         finite = true;
         stopped = false;
+        if (fullBatch != null) {
+            fullBatch.run(train.x(), 0, train.labels(), n, config.reduction().gradientScale(n), threshold);
+            lossSum = fullBatch.lossSum;
+            correct = fullBatch.correct;
+            finite = fullBatch.finite;
+            if (finite) fullBatch.sumAndUpdate(sgd);
+            return;
+        }
         boolean gathered = false; // the batch at r0 was copied during the last update
         for (int r0 = 0; r0 < n; r0 += batch) {
             if (r0 > 0 && stopRequested.getAsBoolean()) {

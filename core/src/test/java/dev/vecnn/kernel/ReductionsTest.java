@@ -17,6 +17,30 @@ class ReductionsTest {
     }
 
     @Test
+    void sumInOrderEqualsItsReferenceBitForBitAndLeavesTheRestAlone() {
+        for (int count : new int[] {1, 2, 3, 30}) {
+            for (int len : SIZES) {
+                float[][] parts = new float[count][];
+                for (int p = 0; p < count; p++) parts[p] = random(len + 5, 1000L * count + 7 * len + p);
+                float[] got = new float[len + 5], expected = new float[len + 5];
+                java.util.Arrays.fill(got, -7f);
+                java.util.Arrays.fill(expected, -7f);
+                // an awkward sub-range [2, len + 2): the vector loop starts off the array's start
+                Reductions.sumInOrder(parts, count, got, 2, len + 2);
+                ReductionsReference.sumInOrder(parts, count, expected, 2, len + 2);
+                assertArrayEquals(expected, got, "parts " + count + " length " + len);
+                // any cut of the range gives the same bits (how threads split the final sum)
+                float[] cut = new float[len + 5];
+                java.util.Arrays.fill(cut, -7f);
+                int mid = 2 + len / 3;
+                Reductions.sumInOrder(parts, count, cut, mid, len + 2);
+                Reductions.sumInOrder(parts, count, cut, 2, mid);
+                assertArrayEquals(expected, cut, "cut at " + mid);
+            }
+        }
+    }
+
+    @Test
     void columnSumsMatchReference() {
         for (int rows : new int[] {1, 7, 128, 1000}) {
             for (int cols : SIZES) {

@@ -56,6 +56,38 @@ class EvaluatorAndCsvTest {
     }
 
     @Test
+    void predictionsAndEvaluationAreTheSameOnAnyThreadCountAndAnyOffset() {
+        Dataset d = SyntheticData.noise("d", 2500, 7, 4, 62);
+        Mlp model = Mlp.initialise(ModelConfig.softmax(7, 4, new LayerSpec(33, Activation.RELU)), 6);
+        Evaluation first = null;
+        int[] firstPredicted = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            try (KernelPool pool = KernelPool.create(threads)) {
+                Evaluator ev = new Evaluator(new Gemm(pool), 300); // blocks of 300: a ragged last block
+                Evaluation e = ev.evaluate(model, d, 0.5f);
+                int[] predicted = new int[d.rows() + 5];
+                // rows 100.. of the data into predicted[5..]: offsets on both sides
+                ev.predict(model, d.x(), 100 * 7, d.rows() - 100, 0.5f, predicted, 5);
+                if (first == null) {
+                    first = e;
+                    firstPredicted = predicted;
+                    // the predictions are the argmax of the probabilities
+                    float[] p = ev.probabilities(model, d.x(), d.rows());
+                    for (int r = 100; r < d.rows(); r++) {
+                        int best = 0;
+                        for (int j = 1; j < 4; j++) if (p[r * 4 + j] > p[r * 4 + best]) best = j;
+                        assertEquals(best, predicted[r - 95], "row " + r);
+                    }
+                    continue;
+                }
+                assertEquals(first.loss(), e.loss(), 0.0, threads + " threads");
+                assertEquals(first.accuracy(), e.accuracy(), 0.0, threads + " threads");
+                org.junit.jupiter.api.Assertions.assertArrayEquals(firstPredicted, predicted, threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void refusesADatasetOfTheWrongWidth() {
         Mlp model = Mlp.initialise(ModelConfig.softmax(7, 4), 5);
         Dataset d = SyntheticData.noise("narrow", 10, 6, 4, 1);

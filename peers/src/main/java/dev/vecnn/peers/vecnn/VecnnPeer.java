@@ -9,7 +9,6 @@ import dev.vecnn.experiment.Presets;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.nn.Mlp;
-import dev.vecnn.nn.Workspace;
 import dev.vecnn.train.EpochMetrics;
 import dev.vecnn.train.Evaluator;
 import dev.vecnn.train.TrainConfig;
@@ -97,24 +96,26 @@ public final class VecnnPeer {
         return new Result(rates, acc, Fingerprints.rows(train), -1);
     }
 
-    /** Forward pass and argmax of a freshly initialised 784-128 tanh-10 model, batches of 1000. */
+    /**
+     * Predicted classes of a freshly initialised 784-128 tanh-10 model over the test images, batches of
+     * 1000, through {@link Evaluator#predict} (each thread takes a part of the batch through every layer).
+     */
     private static Result infer(PeerArgs a, MnistLoader.Mnist mnist, KernelPool pool) {
         Preset preset = Presets.byName("tanh-momentum");
         DataSpec.Prepared data = preset.data().prepare(mnist);
         Mlp model = Mlp.initialise(preset.config().model(), preset.config().seed());
-        Gemm gemm = new Gemm(pool);
-        Workspace ws = model.workspace(INFER_BATCH);
+        Evaluator evaluator = new Evaluator(new Gemm(pool));
         Dataset test = data.test();
         int features = test.features();
+        int[] predicted = new int[INFER_BATCH];
         List<Double> rates = new ArrayList<>();
         long checksum = 0;
         for (int p = 1; p <= a.epochs(); p++) {
             long t0 = System.nanoTime();
             for (int r0 = 0; r0 < test.rows(); r0 += INFER_BATCH) {
                 int rows = Math.min(INFER_BATCH, test.rows() - r0);
-                model.forward(gemm, ws, test.x(), r0 * features, rows);
-                model.predict(ws, rows, 0.5f);
-                checksum += ws.predictions()[rows - 1];
+                evaluator.predict(model, test.x(), r0 * features, rows, 0.5f, predicted, 0);
+                checksum += predicted[rows - 1];
             }
             double rate = test.rows() / ((System.nanoTime() - t0) / 1e9);
             rates.add(rate);
