@@ -75,7 +75,7 @@ public record Tuning(int lanes, int tileRows, int kc, int mc, int nc,
                 32, 4096, 17, 2 * lanes, 8 * lanes,
                 2, lanes, 256, 48,
                 4_000_000L, 500_000L, 1L << 15, 512,
-                2048, 128, 500);
+                1024, 256, 500);
     }
 
     /** Columns of the register tile: two vectors. */

@@ -57,7 +57,7 @@ class TuningTest {
         Map<String, String> m = Tuning.defaults(16, 1 << 20).toMetadata();
         assertEquals(Tuning.class.getRecordComponents().length, m.size());
         assertEquals("256", m.get("vecnn.tuning.kc"));
-        assertEquals("2048", m.get("vecnn.tuning.chunkRows"));
+        assertEquals("1024", m.get("vecnn.tuning.chunkRows"));
     }
 
     @Test
