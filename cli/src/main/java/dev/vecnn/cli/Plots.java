@@ -35,6 +35,18 @@ final class Plots {
         save(chart, file);
     }
 
+    /** Unconnected points of y over x, one colour per series. */
+    static void points(Path file, String title, String xLabel, String yLabel, List<Series> series) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        for (Series s : series) {
+            if (s.x().length > 0) chart.addSeries(s.name(), s.x(), s.y());
+        }
+        save(chart, file);
+    }
+
     /** Grouped bars: one group per category, one bar per series (e.g. train and test per digit). */
     static void bars(Path file, String title, String xLabel, String yLabel, List<String> categories,
                      Map<String, double[]> seriesValues, Double yMin, Double yMax) throws IOException {

@@ -152,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
                     + (save != null ? "; " + save + " was not written" : "") + ": try a lower --lr");
         }
         if (save != null) {
-            ModelFile.save(save, r.model(), metadata(preset, d, r));
+            ModelFile.save(save, r.model(), ExperimentRunner.modelMetadata(preset, d, r));
             out.println("saved model to " + save);
         }
         out.flush();
@@ -165,18 +165,6 @@ final class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "result: test accuracy %s (loss %s), %s, wall %.1f s, %s",
                 r.test() == null ? "n/a" : EpochPrinter.pct(r.test().accuracy()), r.test() == null ? "n/a" : EpochPrinter.loss(r.test().loss()),
                 r.statusText(), r.wallSeconds(), speed);
-    }
-
-    /** What a model file keeps besides the weights: how to prepare inputs, how it was trained, what it scored. */
-    static Map<String, String> metadata(Preset preset, DataSpec.Prepared d, TrainResult r) {
-        Map<String, String> m = new LinkedHashMap<>(r.config().toMetadata());
-        m.put("vecnn.preset", preset.name());
-        m.put("vecnn.data.normalization", preset.data().normalization().cliName());
-        m.put("vecnn.data.mean", Double.toString(d.trainingStats().mean()));
-        m.put("vecnn.data.std", Double.toString(d.trainingStats().std()));
-        m.put("vecnn.result.status", r.statusText());
-        if (r.test() != null) m.put("vecnn.result.test_accuracy", Double.toString(r.test().accuracy()));
-        return m;
     }
 
     private int oneVsRest(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 "2:bad usage (an unknown flag, a bad value)", "3:training diverged (no model saved)",
                 "130/143:stopped by SIGINT/SIGTERM (train keeps its last epoch in --checkpoint)"},
         subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
-                GradcheckCommand.class, PresetsCommand.class, ReproduceCommand.class})
+                GradcheckCommand.class, PresetsCommand.class, ReproduceCommand.class, SweepCommand.class})
 public final class VecnnCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

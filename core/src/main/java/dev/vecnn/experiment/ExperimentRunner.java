@@ -55,6 +55,18 @@ public final class ExperimentRunner {
         };
     }
 
+    /** What a model file keeps besides the weights: how to prepare inputs, how it was trained, what it scored. */
+    public static java.util.Map<String, String> modelMetadata(Preset preset, DataSpec.Prepared d, TrainResult r) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(r.config().toMetadata());
+        m.put("vecnn.preset", preset.name());
+        m.put("vecnn.data.normalization", preset.data().normalization().cliName());
+        m.put("vecnn.data.mean", Double.toString(d.trainingStats().mean()));
+        m.put("vecnn.data.std", Double.toString(d.trainingStats().std()));
+        m.put("vecnn.result.status", r.statusText());
+        if (r.test() != null) m.put("vecnn.result.test_accuracy", Double.toString(r.test().accuracy()));
+        return m;
+    }
+
     /**
      * The preset with its model's input width set to the data's, so the catalogue runs on any IDX
      * dataset whose images are not 28x28 (the presets are written for MNIST's 784 pixels).
