@@ -1,5 +1,7 @@
 package dev.vecnn.cli;
 
+import dev.vecnn.data.TinyMnist;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -103,16 +103,18 @@ public final class SweepSummary {
         md.append(".\n\n");
         md.append("| rank | trial |");
         for (String a : axes) md.append(' ').append(a).append(" |");
-        md.append(" status | ").append(metric).append(" | test accuracy | epochs | wall (s) |\n|---:|---:|");
+        boolean testColumn = !metric.equals("test_accuracy");
+        md.append(" status | ").append(metric).append(testColumn ? " | test accuracy" : "").append(" | epochs | wall (s) |\n|---:|---:|");
         for (int i = 0; i < axes.size(); i++) md.append("---|");
-        md.append("---|---:|---:|---:|---:|\n");
+        md.append(testColumn ? "---|---:|---:|---:|---:|\n" : "---|---:|---:|---:|\n");
         int rank = 1;
         for (Map<String, Object> r : sorted) {
             md.append("| ").append(rank++).append(" | ").append(r.get("index")).append(" |");
             Map<?, ?> values = r.get("axes") instanceof Map<?, ?> m ? m : Map.of();
             for (String a : axes) md.append(' ').append(values.get(a) == null ? "" : values.get(a)).append(" |");
-            md.append(' ').append(r.get("status")).append(" | ").append(pct(value(r, metric))).append(" | ")
-                    .append(pct(value(r, "test_accuracy"))).append(" | ").append(r.get("epochs_run")).append(" | ")
+            md.append(' ').append(r.get("status")).append(" | ").append(pct(value(r, metric))).append(" | ");
+            if (testColumn) md.append(pct(value(r, "test_accuracy"))).append(" | ");
+            md.append(r.get("epochs_run")).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", ((Number) r.get("wall_seconds")).doubleValue())).append(" |\n");
         }
         Map<String, Object> best = best();

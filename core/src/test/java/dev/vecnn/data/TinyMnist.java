@@ -1,4 +1,4 @@
-package dev.vecnn.cli;
+package dev.vecnn.data;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,12 +7,13 @@ import java.nio.file.Path;
 
 /**
  * A small MNIST-shaped dataset for CLI tests: 28x28 images where class c is a bright horizontal
- * bar in rows 2c..2c+3 plus a little seeded noise, so a model can learn it in a few epochs.
+ * bar in rows 2c..2c+3 plus a little seeded noise, so a model can learn it in a few epochs. Shared with
+ * the CLI and Spark modules' tests through core's test jar.
  */
-final class TinyMnist {
+public final class TinyMnist {
     private TinyMnist() {}
 
-    static void write(Path dir, int train, int test) throws IOException {
+    public static void write(Path dir, int train, int test) throws IOException {
         Files.createDirectories(dir);
         images(dir.resolve("train-images-idx3-ubyte"), train, 11);
         labels(dir.resolve("train-labels-idx1-ubyte"), train);
