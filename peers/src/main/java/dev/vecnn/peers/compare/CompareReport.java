@@ -48,7 +48,7 @@ final class CompareReport {
                     String setting = rs.isEmpty() ? settings.bestFor(peer, kase, t).label()
                             : rs.get(0).setting();
                     rows.add(new Row(kase, t, peer, setting, m, rs.size(), accs.isEmpty() ? null : PeerOutput.median(accs),
-                            peer.equals("vecnn") ? Double.NaN : vecnn / m, Cases.target(kase, peer)));
+                            peer.equals("vecnn") ? Double.NaN : vecnn / m, Cases.target(kase, peer, t)));
                 }
             }
         }
