@@ -16,6 +16,14 @@ import dev.vecnn.nn.Workspace;
  * timed by phase (forward, loss, backward) on a single thread. Args: threads [blockRows] [epochs].
  */
 public class FusedEpochPhases {
+    /** Bytes allocated so far by every live thread (HotSpot's per-thread counters). */
+    static long allocatedBytes() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : mx.getAllThreadIds()) total += Math.max(0, mx.getThreadAllocatedBytes(id));
+        return total;
+    }
+
     public static void main(String[] a) {
         int threads = Integer.parseInt(a[0]);
         int block = a.length > 1 ? Integer.parseInt(a[1]) : 128;
@@ -34,6 +42,12 @@ public class FusedEpochPhases {
                 ms[e] = (System.nanoTime() - t0) / 1e6;
             }
             if (Boolean.getBoolean("all")) System.out.println(java.util.Arrays.toString(ms));
+            long before = allocatedBytes();
+            for (int e = 0; e < 10; e++) {
+                epoch.run(data.x(), 0, data.labels(), rows, 1f / rows, 0.5f);
+                epoch.sumAndUpdate(sgd);
+            }
+            System.out.printf("allocated over 10 more epochs, all threads: %d bytes%n", allocatedBytes() - before);
             java.util.Arrays.sort(ms);
             System.out.printf("%d threads, blocks of %d: epoch median %.2f ms (min %.2f), %d groups%n", threads, block,
                     ms[epochs / 2], ms[0], epoch.groups());
