@@ -41,7 +41,9 @@ class SparkSweepTest {
 
     private static JavaSparkContext local2() {
         return new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("vecnn-spark-test")
-                .set("spark.ui.enabled", "false").set("spark.task.cpus", "1"));
+                .set("spark.ui.enabled", "false").set("spark.task.cpus", "1")
+                // loopback: a CI machine's host name need not resolve
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"));
     }
 
     private static List<Map<?, ?>> records(Path out) throws IOException {
