@@ -59,6 +59,10 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "model %s: %s%n", modelFile, loaded.model().config().describe());
         out.printf(Locale.ROOT, "test accuracy %s (%d images, loss %.4f), %.2f s, %,.0f images/s%n",
                 EpochPrinter.pct(e.accuracy()), e.rows(), e.loss(), seconds, e.rows() / seconds);
+        if (e.classes() > 2) {
+            out.printf(Locale.ROOT, "R^2 of predicted against true digit labels %.4f (not an accuracy: r2_score on class indices)%n",
+                    e.labelR2());
+        }
         out.println(confusionTable(e));
         return 0;
     }

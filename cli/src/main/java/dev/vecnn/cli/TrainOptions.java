@@ -62,7 +62,7 @@ final class TrainOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initial weights and shuffles.")
     Long seed;
 
-    @Option(names = "--normalization", paramLabel = "MODE", description = "scale01, zscore (per image) or standardize (training-set mean and std).")
+    @Option(names = "--normalization", paramLabel = "MODE", description = "scale01, zscore (per image), standardize (training-set mean and std) or raw255 (pixels 0-255, unscaled).")
     String normalization;
 
     @Option(names = "--validation", paramLabel = "N", description = "Training images held out for validation (0 for none).")

@@ -62,6 +62,7 @@ class TrainingCommandsTest {
         assertEquals(0, eval.exit(), eval.err());
         assertTrue(eval.out().contains("true\\pred"), eval.out());
         assertTrue(eval.out().matches("(?s).*test accuracy (9\\d|100)\\.\\d\\d% \\(200 images.*"), eval.out());
+        assertTrue(eval.out().matches("(?s).*R\\^2 of predicted against true digit labels (0\\.9\\d{3}|1\\.0000) .*"), eval.out());
 
         Path png = dir.resolve("digit.png");
         BufferedImage img = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);

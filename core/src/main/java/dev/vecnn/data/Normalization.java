@@ -13,15 +13,18 @@ public enum Normalization {
     /** Each image minus its own mean, divided by its own standard deviation (seed 004, section 1.1). */
     PER_IMAGE_ZSCORE,
     /** Every pixel minus the training set's mean pixel value, divided by its standard deviation. */
-    STANDARDIZE;
+    STANDARDIZE,
+    /** Pixels as the IDX file stores them, 0 to 255: a setting for testing what unscaled inputs do. */
+    RAW255;
 
     public static Normalization parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "scale01", "none", "unit" -> SCALE01;
             case "zscore", "per-image-zscore", "image-zscore" -> PER_IMAGE_ZSCORE;
             case "standardize", "standardise", "dataset-zscore" -> STANDARDIZE;
+            case "raw255", "raw" -> RAW255;
             default -> throw new IllegalArgumentException("unknown normalisation '" + name
-                    + "': use scale01, zscore (per image) or standardize (training-set mean and std)");
+                    + "': use scale01, zscore (per image), standardize (training-set mean and std) or raw255 (0-255)");
         };
     }
 
@@ -30,6 +33,7 @@ public enum Normalization {
             case SCALE01 -> "scale01";
             case PER_IMAGE_ZSCORE -> "zscore";
             case STANDARDIZE -> "standardize";
+            case RAW255 -> "raw255";
         };
     }
 
@@ -42,6 +46,7 @@ public enum Normalization {
             case SCALE01 -> data;
             case PER_IMAGE_ZSCORE -> data.withFeatures(data.name(), perImageZscore(data));
             case STANDARDIZE -> data.withFeatures(data.name(), standardize(data, trainingStats.mean(), trainingStats.std()));
+            case RAW255 -> data.withFeatures(data.name(), raw255(data, new float[data.x().length]));
         };
     }
 
@@ -55,6 +60,7 @@ public enum Normalization {
             case SCALE01 -> { }
             case PER_IMAGE_ZSCORE -> perImageZscore(data, data.x());
             case STANDARDIZE -> standardize(data, trainingStats.mean(), trainingStats.std(), data.x());
+            case RAW255 -> raw255(data, data.x());
         }
         return data;
     }
@@ -87,6 +93,13 @@ public enum Normalization {
             double scale = std > 0 ? 1 / std : 1;
             for (int j = 0; j < f; j++) out[off + j] = (float) ((x[off + j] - mean) * scale);
         }
+        return out;
+    }
+
+    /** Into {@code out}, which may be data's own array: the loader's [0, 1] pixels back to 0-255. */
+    private static float[] raw255(Dataset data, float[] out) {
+        float[] x = data.x();
+        for (int i = 0; i < x.length; i++) out[i] = x[i] * 255f;
         return out;
     }
 
