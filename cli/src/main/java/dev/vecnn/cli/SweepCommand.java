@@ -75,10 +75,7 @@ final class SweepCommand implements Callable<Integer> {
         int p = parallel != null ? parallel : Math.max(1, processors / trialThreads);
         SweepRunner.Options options = BadUsage.check(() -> {
             SweepRunner.Options o = new SweepRunner.Options(p, trialThreads, rule, metric);
-            if ((long) p * trialThreads > processors) {
-                throw new IllegalArgumentException("--parallel " + p + " x --trial-threads " + trialThreads + " = " + (long) p * trialThreads
-                        + " threads on " + processors + " processors: lower one of them");
-            }
+            o.checkFits(processors);
             return o;
         });
         Files.createDirectories(this.out);

@@ -6,7 +6,6 @@ import dev.vecnn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +36,8 @@ public final class SweepRunner {
             return new Options(Math.max(1, processors), 1, early, metric);
         }
 
-        void checkFits(int processors) {
+        /** Refuses more busy threads than processors: trials would slow each other down. */
+        public void checkFits(int processors) {
             if ((long) parallel * trialThreads > processors) {
                 throw new IllegalArgumentException("--parallel " + parallel + " x --trial-threads " + trialThreads + " = "
                         + (long) parallel * trialThreads + " threads on " + processors + " processors: lower one of them");
@@ -88,9 +88,7 @@ public final class SweepRunner {
             AtomicFiles.writeString(dir.resolve("summary.md"), summary.markdown());
             Map<String, Object> best = summary.best();
             if (best != null && best.get("model") instanceof String model && Files.isRegularFile(dir.resolve("models").resolve(model))) {
-                Path tmp = dir.resolve("best.safetensors.tmp");
-                Files.copy(dir.resolve("models").resolve(model), tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, dir.resolve("best.safetensors"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(dir.resolve("best.safetensors"), Files.readAllBytes(dir.resolve("models").resolve(model)));
             }
             return new Report(summary, ran, skipped, epochs[0], epochs[1], (System.nanoTime() - start) / 1e9);
         }

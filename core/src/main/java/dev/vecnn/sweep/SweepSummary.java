@@ -14,12 +14,14 @@ public final class SweepSummary {
     private final String metric;
     private final List<Map<String, Object>> sorted;
     private final List<String> axes;
+    private final int trials;
 
-    private SweepSummary(SweepSpec spec, String metric, List<Map<String, Object>> sorted, List<String> axes) {
+    private SweepSummary(SweepSpec spec, String metric, List<Map<String, Object>> sorted, List<String> axes, int trials) {
         this.spec = spec;
         this.metric = metric;
         this.sorted = sorted;
         this.axes = axes;
+        this.trials = trials;
     }
 
     /**
@@ -28,8 +30,9 @@ public final class SweepSummary {
      */
     public static SweepSummary of(SweepSpec spec, List<Map<String, Object>> records, String metric) {
         String m = metric != null ? metric : spec.metric();
+        List<Trial> trials = spec.trials();
         Set<String> hashes = new java.util.HashSet<>();
-        for (Trial t : spec.trials()) hashes.add(t.hash());
+        for (Trial t : trials) hashes.add(t.hash());
         List<Map<String, Object>> mine = new ArrayList<>();
         for (Map<String, Object> r : records) if (hashes.contains(String.valueOf(r.get("hash")))) mine.add(r);
         mine.sort(Comparator.comparingDouble((Map<String, Object> r) -> {
@@ -39,7 +42,7 @@ public final class SweepSummary {
         Set<String> axes = new LinkedHashSet<>();
         for (SweepSpec.GridAxis g : spec.grid()) axes.add(g.name());
         for (SweepSpec.RandomAxis r : spec.random()) axes.add(r.name());
-        return new SweepSummary(spec, m, List.copyOf(mine), List.copyOf(axes));
+        return new SweepSummary(spec, m, List.copyOf(mine), List.copyOf(axes), trials.size());
     }
 
     /** The metric's value in a record (NaN when absent); "best_val_accuracy" falls back to test accuracy without a validation set. */
@@ -86,7 +89,7 @@ public final class SweepSummary {
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Sweep ").append(spec.name()).append("\n\n");
-        int total = spec.trials().size();
+        int total = trials;
         long epochsRun = 0, epochsPlanned = 0;
         java.util.Map<String, Integer> statuses = new java.util.TreeMap<>();
         for (Map<String, Object> r : sorted) {

@@ -1,6 +1,7 @@
 package dev.vecnn.peers.compare;
 
-import java.io.IOException;
+import dev.vecnn.experiment.Machine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,20 +74,6 @@ final class LoadMonitor {
 
     /** The CPU model, its widest vector extension and the cores visible, for the report. */
     static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (l.startsWith("model name")) {
-                    cpu = l.substring(l.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-            String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
-                    .findFirst().orElse("");
-            cpu += flags.contains("avx512f") ? ", AVX-512" : flags.contains("avx2") ? ", AVX2" + (flags.contains(" fma") ? " + FMA" : "") + ", no AVX-512" : "";
-        } catch (IOException ignored) {
-            // not Linux
-        }
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores visible";
+        return Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible";
     }
 }
