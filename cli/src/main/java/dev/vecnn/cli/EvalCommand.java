@@ -5,7 +5,6 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.nn.ModelFile;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.nn.Head;
 import dev.vecnn.train.Evaluation;
 import dev.vecnn.train.Evaluator;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         threads.count();
         ModelFile.Loaded loaded = SavedModels.load(modelFile);
-        if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY) {
+        if (!loaded.model().config().head().softmax()) {
             throw new IllegalArgumentException(modelFile + ": eval needs a 10-class softmax model, this one has the "
                     + loaded.model().config().head().cliName() + " head");
         }

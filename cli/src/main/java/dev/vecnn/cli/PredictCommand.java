@@ -5,7 +5,6 @@ import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.nn.ModelFile;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.nn.Head;
 import dev.vecnn.train.Evaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (preprocessedDir != null) AtomicFiles.checkWritableFolder(preprocessedDir);
         ModelFile.Loaded loaded = SavedModels.load(modelFile);
-        if (loaded.model().config().head() != Head.SOFTMAX_CROSS_ENTROPY || loaded.model().config().inputs() != 784) {
+        if (!loaded.model().config().head().softmax() || loaded.model().config().inputs() != 784) {
             throw new IllegalArgumentException(modelFile + ": predict needs a 784-input softmax model, this one is "
                     + loaded.model().config().describe());
         }

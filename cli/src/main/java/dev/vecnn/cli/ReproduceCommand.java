@@ -4,6 +4,10 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.experiment.ExperimentRunner;
 import dev.vecnn.experiment.Preset;
 import dev.vecnn.experiment.Presets;
+import dev.vecnn.hypothesis.Hypotheses;
+import dev.vecnn.hypothesis.HypothesisRunner;
+import dev.vecnn.hypothesis.Measurements;
+import dev.vecnn.hypothesis.Variant;
 import dev.vecnn.io.AtomicFiles;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.train.EpochMetrics;
@@ -32,6 +36,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A representative subset with fewer epochs (about a minute); checks accuracy floors.")
     boolean quick;
 
+    @Option(names = "--hypotheses", description = {"Instead of the catalogue, run every variant of docs/design/hypotheses.md on the",
+            "presets whose reported numbers it tests (--only narrows the presets) and write a table per reported number."})
+    boolean hypotheses;
+
     @Option(names = "--only", paramLabel = "NAME", split = ",", description = "Run only these presets (comma-separated or repeated).")
     List<String> only;
 
@@ -56,6 +64,10 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         if (seeds < 1) throw new BadUsage("--seeds must be at least 1, got " + seeds);
         threads.count();
+        if (hypotheses) {
+            if (quick || seeds > 1) throw new BadUsage("--hypotheses runs every variant once: drop --quick and --seeds");
+            return runHypotheses(console);
+        }
         List<Preset> presets = BadUsage.check(this::selected);
         AtomicFiles.checkWritableFolder(out);
         Files.createDirectories(out);
@@ -96,6 +108,68 @@ final class ReproduceCommand implements Callable<Integer> {
             List<String> all = new ArrayList<>(failures);
             all.addAll(below);
             throw new IllegalStateException("reproduce: " + all.size() + " run(s) failed or fell below their floor: " + String.join("; ", all));
+        }
+        return 0;
+    }
+
+    private int runHypotheses(PrintWriter console) throws IOException {
+        List<String> presets = Hypotheses.presets();
+        if (only != null) {
+            List<String> chosen = new ArrayList<>();
+            for (String name : only) {
+                String n = name.trim();
+                if (!presets.contains(n)) throw new BadUsage("preset " + n + " has no hypotheses; one of " + String.join(", ", presets));
+                chosen.add(n);
+            }
+            presets = chosen;
+        }
+        int planned = 0;
+        for (String p : presets) {
+            for (Variant v : Hypotheses.variantsFor(p)) {
+                BadUsage.check(() -> HypothesisRunner.resolve(p, v)); // every flag checked before hours of runs
+                planned++;
+            }
+        }
+        AtomicFiles.checkWritableFolder(out);
+        Files.createDirectories(out);
+        MnistLoader.Mnist mnist = data.load(spec.commandLine().getErr());
+        List<HypothesisReport.Run> runs = new ArrayList<>();
+        List<String> plots = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        String command = "./vecnn reproduce --hypotheses" + (only != null ? " --only " + String.join(",", only) : "") + " --out " + out;
+        try (KernelPool pool = threads.pool()) {
+            String machine = MachineInfo.describe(pool.threads());
+            for (String p : presets) {
+                for (Variant v : Hypotheses.variantsFor(p)) {
+                    console.printf("== %s, %s: %s%n", p, v.id(), v.command(p));
+                    console.flush();
+                    long t0 = System.nanoTime();
+                    HypothesisReport.Run run;
+                    try {
+                        Measurements m = HypothesisRunner.measure(p, v, mnist, pool, null);
+                        run = new HypothesisReport.Run(p, v, m, (System.nanoTime() - t0) / 1e9, null);
+                        console.printf(Locale.ROOT, "   %s, %.1f s%n", m.status().isEmpty() ? "done" : m.status(), run.seconds());
+                    } catch (RuntimeException e) {
+                        // One broken run must not hide the others' results: report it and go on.
+                        run = new HypothesisReport.Run(p, v, null, (System.nanoTime() - t0) / 1e9, e.getMessage());
+                        failures.add(p + " " + v.id() + ": " + e.getMessage());
+                        console.println("   failed: " + e.getMessage());
+                    }
+                    runs.add(run);
+                    plots.removeIf(f -> f.startsWith(p + "-"));
+                    plots.addAll(HypothesisReport.plots(out, p, runs));
+                    // Rewritten after every run: a long run cut short still leaves true tables.
+                    AtomicFiles.writeString(out.resolve("README.md"), HypothesisReport.markdown(command, machine,
+                            (System.nanoTime() - start) / 1e9, runs, plots, planned));
+                    AtomicFiles.writeString(out.resolve("measurements.csv"), HypothesisReport.csv(runs));
+                    console.flush();
+                }
+            }
+        }
+        console.printf(Locale.ROOT, "wrote %s (total wall time %.1f s)%n", out.resolve("README.md"), (System.nanoTime() - start) / 1e9);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("reproduce --hypotheses: " + failures.size() + " run(s) failed: " + String.join("; ", failures));
         }
         return 0;
     }

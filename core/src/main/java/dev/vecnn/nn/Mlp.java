@@ -9,6 +9,7 @@ import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
 import dev.vecnn.kernel.SigmoidBinaryCrossEntropy;
 import dev.vecnn.kernel.SoftmaxCrossEntropy;
+import dev.vecnn.kernel.SoftmaxSquaredError;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -153,6 +154,11 @@ public final class Mlp {
             return SoftmaxCrossEntropy.forwardBackward(logits, 0, rows, classes, classes, labels, labelsOff,
                     ws.probabilities, grad, gradScale);
         }
+        if (config.head() == Head.SOFTMAX_SQUARED_ERROR) {
+            int classes = config.classes();
+            return SoftmaxSquaredError.forwardBackward(logits, 0, rows, classes, classes, labels, labelsOff,
+                    ws.probabilities, grad, gradScale);
+        }
         float[] targets = ws.targets;
         for (int r = 0; r < rows; r++) targets[r] = labels[labelsOff + r];
         return SigmoidBinaryCrossEntropy.forwardBackward(logits, 0, rows, targets, 0, ws.probabilities, grad, gradScale);
@@ -215,7 +221,7 @@ public final class Mlp {
      * the logits for softmax, {@code p >= threshold} for the sigmoid head.
      */
     public void predict(Workspace ws, int rows, float threshold) {
-        if (config.head() == Head.SOFTMAX_CROSS_ENTROPY) {
+        if (config.head().softmax()) {
             int classes = config.classes();
             Reductions.rowArgmax(ws.logits(), 0, rows, classes, classes, ws.predictions, 0);
             return;
@@ -229,7 +235,7 @@ public final class Mlp {
      * for softmax, {@code rows x 1} (probability of class 1) for the sigmoid head.
      */
     public void probabilities(Workspace ws, int rows) {
-        if (config.head() == Head.SOFTMAX_CROSS_ENTROPY) {
+        if (config.head().softmax()) {
             int classes = config.classes();
             Reductions.rowArgmax(ws.logits(), 0, rows, classes, classes, ws.predictions, 0);
             // The fused kernel needs labels; the argmax serves, and its loss is ignored.

@@ -6,8 +6,14 @@ package dev.vecnn.train;
  * @param loss      mean cross-entropy per example
  * @param accuracy  fraction of rows predicted right
  * @param confusion {@code confusion[actual][predicted]} row counts
+ * @param outputSquaredError per class k, the sum over rows of (p_k - t_k)^2, softmax outputs against the
+ *                  one-hot labels; null for the sigmoid head
  */
-public record Evaluation(int rows, double loss, double accuracy, int[][] confusion) {
+public record Evaluation(int rows, double loss, double accuracy, int[][] confusion, double[] outputSquaredError) {
+
+    public Evaluation(int rows, double loss, double accuracy, int[][] confusion) {
+        this(rows, loss, accuracy, confusion, null);
+    }
 
     public int classes() {
         return confusion.length;
@@ -49,5 +55,24 @@ public record Evaluation(int rows, double loss, double accuracy, int[][] confusi
             }
         }
         return total == 0 ? Double.NaN : 1 - residual / total;
+    }
+
+    /**
+     * R^2 of the softmax outputs against the one-hot labels, averaged over the classes, as scikit-learn's
+     * {@code r2_score(onehot, probabilities)} gives it (multi-output, uniform average): negative while the
+     * outputs are further from one-hot than the class frequencies are (docs/design/hypotheses.md, B2).
+     * NaN without the softmax outputs' errors or when a class has no row or every row.
+     */
+    public double oneHotR2() {
+        if (outputSquaredError == null || rows == 0) return Double.NaN;
+        double sum = 0;
+        for (int k = 0; k < confusion.length; k++) {
+            long count = 0;
+            for (int n : confusion[k]) count += n;
+            double total = count * (1.0 - (double) count / rows); // sum of (t_k - mean)^2 for 0/1 targets
+            if (total == 0) return Double.NaN;
+            sum += 1 - outputSquaredError[k] / total;
+        }
+        return sum / confusion.length;
     }
 }

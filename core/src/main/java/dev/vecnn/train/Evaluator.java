@@ -29,6 +29,8 @@ public final class Evaluator {
     private ModelConfig workspaceConfig;
     private Workspace[] workerSpaces;
     private double[] blockLosses = new double[0];
+    /** Per block, per class: the sum of (p_k - t_k)^2 over the block's rows (softmax heads). */
+    private double[] blockSquaredErrors = new double[0];
     private long[][] workerConfusion = new long[0][];
 
     public Evaluator(Gemm gemm) {
@@ -57,6 +59,9 @@ public final class Evaluator {
         int n = data.rows();
         int blocks = (n + chunkRows - 1) / chunkRows;
         if (blockLosses.length < blocks) blockLosses = new double[blocks];
+        boolean softmax = model.config().head().softmax();
+        if (softmax && blockSquaredErrors.length < blocks * classes) blockSquaredErrors = new double[blocks * classes];
+        double[] squaredErrors = blockSquaredErrors;
         if (workerConfusion.length != spaces.length || workerConfusion[0].length != classes * classes) {
             workerConfusion = new long[spaces.length][classes * classes];
         }
@@ -71,6 +76,7 @@ public final class Evaluator {
             int[] predicted = ws.predictions();
             long[] confusion = confusions[worker];
             for (int r = 0; r < rows; r++) confusion[data.labels()[r0 + r] * classes + predicted[r]]++;
+            if (softmax) squaredErrors(ws.probabilities(), rows, classes, data.labels(), r0, squaredErrors, b * classes);
         });
         double loss = 0;
         for (int b = 0; b < blocks; b++) loss += losses[b];
@@ -82,7 +88,27 @@ public final class Evaluator {
                 correct += c[i * classes + i];
             }
         }
-        return new Evaluation(n, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n, confusion);
+        double[] outputSquaredError = null;
+        if (softmax) {
+            outputSquaredError = new double[classes];
+            for (int b = 0; b < blocks; b++) {
+                for (int k = 0; k < classes; k++) outputSquaredError[k] += squaredErrors[b * classes + k];
+            }
+        }
+        return new Evaluation(n, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n, confusion,
+                outputSquaredError);
+    }
+
+    /** Per class, the sum over {@code rows} rows of (p_k - t_k)^2 into {@code out[outOff + k]}. */
+    private static void squaredErrors(float[] probs, int rows, int classes, int[] labels, int labelsOff, double[] out, int outOff) {
+        for (int k = 0; k < classes; k++) out[outOff + k] = 0;
+        for (int r = 0; r < rows; r++) {
+            int label = labels[labelsOff + r];
+            for (int k = 0; k < classes; k++) {
+                double d = probs[r * classes + k] - (k == label ? 1.0 : 0.0);
+                out[outOff + k] += d * d;
+            }
+        }
     }
 
     /**

@@ -68,9 +68,22 @@ public final class OneVsRest {
 
         double[] trainAcc = new double[classes];
         double[] testAcc = new double[classes];
+        double[] trainRecall = new double[classes];
+        double[] testRecall = new double[classes];
+        double[] balanced = new double[classes];
+        Rng balancedDraws = new Rng(config.seed() ^ BALANCED_SEED_SALT);
         for (int c = 0; c < classes; c++) {
             trainAcc[c] = results[c].train().accuracy();
             testAcc[c] = results[c].test().accuracy();
+            trainRecall[c] = results[c].train().perClassAccuracy()[1];
+            testRecall[c] = results[c].test().perClassAccuracy()[1];
+            int[] rows = balancedTestRows(test.labels(), classes, c, balancedDraws.nextLong());
+            long correct = 0;
+            for (int r : rows) {
+                int decision = probabilities[c][r] >= config.threshold() ? 1 : 0;
+                if (decision == (test.labels()[r] == c ? 1 : 0)) correct++;
+            }
+            balanced[c] = rows.length == 0 ? Double.NaN : (double) correct / rows.length;
         }
         // Ensemble: rows x classes matrix of neuron outputs, argmax per row.
         float[] scores = new float[test.rows() * classes];
@@ -86,6 +99,39 @@ public final class OneVsRest {
             if (predicted[r] == test.labels()[r]) correct++;
         }
         double ensemble = test.rows() == 0 ? Double.NaN : (double) correct / test.rows();
-        return new OneVsRestResult(new ArrayList<>(Arrays.asList(results)), trainAcc, testAcc, ensemble, confusion, wall);
+        return new OneVsRestResult(new ArrayList<>(Arrays.asList(results)), trainAcc, testAcc, ensemble, confusion, wall,
+                trainRecall, testRecall, balanced);
+    }
+
+    /** Keeps the balanced subsets' draws apart from the models' seeds drawn from the same configuration seed. */
+    private static final long BALANCED_SEED_SALT = 0x62616c616e636564L;
+
+    /**
+     * Rows of a test subset balanced like seed 000's training subsets: every row of class {@code target}
+     * and as many rows of the other classes, in near-equal portions per class (the first classes take one
+     * more when it does not divide), each portion drawn by a seeded shuffle of that class's rows. Ascending.
+     */
+    static int[] balancedTestRows(int[] labels, int classes, int target, long seed) {
+        int[][] byClass = new int[classes][];
+        int[] counts = new int[classes];
+        for (int l : labels) counts[l]++;
+        for (int k = 0; k < classes; k++) byClass[k] = new int[counts[k]];
+        int[] fill = new int[classes];
+        for (int r = 0; r < labels.length; r++) byClass[labels[r]][fill[labels[r]]++] = r;
+        int positives = counts[target], others = classes - 1;
+        Rng rng = new Rng(seed);
+        int[] rows = new int[labels.length];
+        int n = 0;
+        for (int r : byClass[target]) rows[n++] = r;
+        for (int k = 0, j = 0; k < classes; k++) {
+            if (k == target) continue;
+            int want = Math.min(counts[k], positives / others + (j++ < positives % others ? 1 : 0));
+            int[] pool = byClass[k].clone();
+            rng.shuffle(pool, pool.length);
+            for (int i = 0; i < want; i++) rows[n++] = pool[i];
+        }
+        int[] out = Arrays.copyOf(rows, n);
+        Arrays.sort(out);
+        return out;
     }
 }

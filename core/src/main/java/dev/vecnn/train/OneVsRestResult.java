@@ -11,9 +11,14 @@ import java.util.List;
  * @param ensembleAccuracy  multi-class accuracy on the test set, predicting the class whose neuron outputs most
  * @param ensembleConfusion {@code [actual][predicted]} counts of that ensemble
  * @param wallSeconds       wall time of training all models
+ * @param trainRecall       per class: the fraction of its own images in its training set that its neuron accepts
+ * @param testRecall        per class: the fraction of its ~1,000 test images that its neuron accepts
+ * @param balancedTestAccuracy per class: accuracy on a balanced test subset, all of its test images and as many
+ *                          others in equal portions from the other classes (see {@link OneVsRest#balancedTestRows})
  */
 public record OneVsRestResult(List<TrainResult> models, double[] trainAccuracy, double[] testAccuracy,
-                              double ensembleAccuracy, int[][] ensembleConfusion, double wallSeconds) {
+                              double ensembleAccuracy, int[][] ensembleConfusion, double wallSeconds,
+                              double[] trainRecall, double[] testRecall, double[] balancedTestAccuracy) {
     public OneVsRestResult {
         models = List.copyOf(models);
     }

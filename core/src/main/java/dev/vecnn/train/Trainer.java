@@ -32,6 +32,7 @@ public final class Trainer {
     private final KernelPool pool;
     private final Gemm gemm;
     private EpochListener listener = EpochListener.NONE;
+    private ModelInspector inspector;
     private Path csvFile;
     private Path checkpointFile;
     private int checkpointEvery;
@@ -54,6 +55,18 @@ public final class Trainer {
     /** Called after every recorded epoch (after its checkpoint is written). */
     public Trainer onEpoch(EpochListener l) {
         this.listener = l == null ? EpochListener.NONE : l;
+        return this;
+    }
+
+    /** Sees the model at every recorded epoch, for measurements the metrics do not hold; it must not change it. */
+    @FunctionalInterface
+    public interface ModelInspector {
+        void inspect(int epoch, Mlp model);
+    }
+
+    /** Called with the model after every recorded epoch, before the epoch listener. */
+    public Trainer inspect(ModelInspector i) {
+        this.inspector = i;
         return this;
     }
 
@@ -288,6 +301,7 @@ public final class Trainer {
                 writeCheckpoint(s, seconds(System.nanoTime() - runStart));
                 checkpointed = epoch;
             }
+            if (metrics != null && inspector != null) inspector.inspect(epoch, model);
             if (metrics != null) listener.onEpoch(metrics);
             if (status == RunStatus.EARLY_STOPPED) break;
             if (epoch < lastEpoch && stopRequested.getAsBoolean()) {
