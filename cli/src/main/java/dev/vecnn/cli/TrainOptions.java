@@ -29,8 +29,12 @@ final class TrainOptions {
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate.")
     Float learningRate;
 
-    @Option(names = "--momentum", paramLabel = "GAMMA", description = "Classical momentum (0 for none).")
+    @Option(names = "--momentum", paramLabel = "GAMMA", description = "Momentum (0 for none).")
     Float momentum;
+
+    @Option(names = "--momentum-form", paramLabel = "FORM",
+            description = "classical (v = GAMMA*v - lr*g, w += v) or nesterov (same v, w += GAMMA*v - lr*g; needs --momentum > 0).")
+    String momentumForm;
 
     @Option(names = "--l1", paramLabel = "LAMBDA", description = "L1 penalty: adds LAMBDA * sign(w) to each weight's gradient.")
     Float l1;
@@ -50,8 +54,12 @@ final class TrainOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum number of epochs.")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Early stopping patience on validation loss (0 = off).")
+    @Option(names = "--patience", paramLabel = "N", description = "Early stopping patience in evaluations without improvement (0 = off).")
     Integer patience;
+
+    @Option(names = "--stop-on", paramLabel = "METRIC",
+            description = "What early stopping keeps the best of: loss (lowest validation loss) or accuracy (highest validation accuracy).")
+    String stopOn;
 
     @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate and record metrics every N epochs.")
     Integer evalEvery;
@@ -74,7 +82,7 @@ final class TrainOptions {
     /** The flags as given (null where not). */
     TrainFlags flags() {
         return new TrainFlags(preset, hidden, head, init, layout, learningRate, momentum, l1, l2, reduction, batch,
-                fullBatch, epochs, patience, evalEvery, threshold, seed, normalization, validation, splitSeed);
+                fullBatch, epochs, patience, evalEvery, threshold, seed, normalization, validation, splitSeed, momentumForm, stopOn);
     }
 
     /** The preset with every given flag applied (see {@link TrainFlags#resolve}). */

@@ -7,7 +7,9 @@ import dev.vecnn.nn.LayerSpec;
 import dev.vecnn.nn.Mlp;
 import dev.vecnn.nn.ModelConfig;
 import dev.vecnn.nn.WeightLayout;
+import dev.vecnn.train.MomentumForm;
 import dev.vecnn.train.Reduction;
+import dev.vecnn.train.StopCriterion;
 import dev.vecnn.train.TrainConfig;
 
 import java.util.ArrayList;
@@ -26,12 +28,12 @@ import java.util.Set;
 public record TrainFlags(String preset, String hidden, String head, String init, String layout, Float learningRate,
                          Float momentum, Float l1, Float l2, String reduction, Integer batch, boolean fullBatch,
                          Integer epochs, Integer patience, Integer evalEvery, Float threshold, Long seed,
-                         String normalization, Integer validation, Long splitSeed) {
+                         String normalization, Integer validation, Long splitSeed, String momentumForm, String stopOn) {
 
     /** Flag names as on the command line, without the leading dashes. */
     public static final Set<String> NAMES = Set.of("preset", "hidden", "head", "init", "layout", "lr", "momentum", "l1", "l2",
             "reduction", "batch", "full-batch", "epochs", "patience", "eval-every", "threshold", "seed", "normalization",
-            "validation", "split-seed");
+            "validation", "split-seed", "momentum-form", "stop-on");
 
     /**
      * Flags from name-value pairs (names of {@link #NAMES}; "full-batch" takes true or false).
@@ -48,7 +50,8 @@ public record TrainFlags(String preset, String hidden, String head, String init,
                 values.get("layout"), floatOf(values, "lr"), floatOf(values, "momentum"), floatOf(values, "l1"),
                 floatOf(values, "l2"), values.get("reduction"), intOf(values, "batch"), boolOf(values, "full-batch"),
                 intOf(values, "epochs"), intOf(values, "patience"), intOf(values, "eval-every"), floatOf(values, "threshold"),
-                longOf(values, "seed"), values.get("normalization"), intOf(values, "validation"), longOf(values, "split-seed"));
+                longOf(values, "seed"), values.get("normalization"), intOf(values, "validation"), longOf(values, "split-seed"),
+                values.get("momentum-form"), values.get("stop-on"));
     }
 
     /** The given flags as name-value pairs (the inverse of {@link #of}), in {@link #NAMES} order of the command line. */
@@ -61,6 +64,7 @@ public record TrainFlags(String preset, String hidden, String head, String init,
         put(m, "layout", layout);
         put(m, "lr", learningRate);
         put(m, "momentum", momentum);
+        put(m, "momentum-form", momentumForm);
         put(m, "l1", l1);
         put(m, "l2", l2);
         put(m, "reduction", reduction);
@@ -68,6 +72,7 @@ public record TrainFlags(String preset, String hidden, String head, String init,
         if (fullBatch) m.put("full-batch", "true");
         put(m, "epochs", epochs);
         put(m, "patience", patience);
+        put(m, "stop-on", stopOn);
         put(m, "eval-every", evalEvery);
         put(m, "threshold", threshold);
         put(m, "seed", seed);
@@ -104,7 +109,12 @@ public record TrainFlags(String preset, String hidden, String head, String init,
         if (layout != null) m = m.withLayout(WeightLayout.parse(layout));
         c = c.withModel(m);
         if (learningRate != null) c = c.withLearningRate(learningRate);
-        if (momentum != null) c = c.withMomentum(momentum);
+        if (momentum != null || momentumForm != null) {
+            MomentumForm form = momentumForm != null ? MomentumForm.parse(momentumForm) : c.momentumForm();
+            // Through classical, so neither flag is judged against the other's old value (nesterov needs momentum > 0).
+            c = c.withMomentumForm(MomentumForm.CLASSICAL).withMomentum(momentum != null ? momentum : c.momentum())
+                    .withMomentumForm(form);
+        }
         if (l1 != null) c = c.withL1(l1);
         if (l2 != null) c = c.withL2(l2);
         if (reduction != null) c = c.withReduction(Reduction.parse(reduction));
@@ -116,6 +126,7 @@ public record TrainFlags(String preset, String hidden, String head, String init,
         if (fullBatch) c = c.withFullBatch();
         if (epochs != null) c = c.withEpochs(epochs);
         if (patience != null) c = c.withPatience(patience);
+        if (stopOn != null) c = c.withStopOn(StopCriterion.parse(stopOn));
         if (evalEvery != null) c = c.withEvalEvery(evalEvery);
         if (threshold != null) c = c.withThreshold(threshold);
         if (seed != null) c = c.withSeed(seed);

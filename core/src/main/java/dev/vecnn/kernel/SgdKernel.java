@@ -17,6 +17,16 @@ public final class SgdKernel {
      */
     public static void update(float[] w, int wOff, float[] g, int gOff, float[] v, int vOff, int len,
                                float lr, float momentum, float l1, float l2) {
+        update(w, wOff, g, gOff, v, vOff, len, lr, momentum, l1, l2, false);
+    }
+
+    /**
+     * As {@link #update(float[], int, float[], int, float[], int, int, float, float, float, float)}, and with
+     * {@code nesterov} (and v not null) the Nesterov velocity form: v = momentum * v - lr * d,
+     * w += momentum * v - lr * d.
+     */
+    public static void update(float[] w, int wOff, float[] g, int gOff, float[] v, int vOff, int len,
+                               float lr, float momentum, float l1, float l2, boolean nesterov) {
         // Full vectors without masks, one loop per variant (no momentum test inside the loop). The last
         // len % LANES elements go through the scalar reference, which does the same operations in the same
         // order (no fused multiply-add), so the bits match.
@@ -29,7 +39,7 @@ public final class SgdKernel {
                 FloatVector grad = FloatVector.fromArray(SPECIES, g, gOff + i).add(sign.mul(l1)).add(wi.mul(l2));
                 wi.sub(grad.mul(lr)).intoArray(w, wOff + i);
             }
-        } else {
+        } else if (!nesterov) {
             for (int i = 0; i < full; i += LANES) {
                 FloatVector wi = FloatVector.fromArray(SPECIES, w, wOff + i);
                 FloatVector sign = zero.blend(1f, wi.compare(VectorOperators.GT, 0f)).blend(-1f, wi.lt(0f));
@@ -38,8 +48,18 @@ public final class SgdKernel {
                 vi.intoArray(v, vOff + i);
                 wi.add(vi).intoArray(w, wOff + i);
             }
+        } else {
+            for (int i = 0; i < full; i += LANES) {
+                FloatVector wi = FloatVector.fromArray(SPECIES, w, wOff + i);
+                FloatVector sign = zero.blend(1f, wi.compare(VectorOperators.GT, 0f)).blend(-1f, wi.lt(0f));
+                FloatVector grad = FloatVector.fromArray(SPECIES, g, gOff + i).add(sign.mul(l1)).add(wi.mul(l2));
+                FloatVector step = grad.mul(lr);
+                FloatVector vi = FloatVector.fromArray(SPECIES, v, vOff + i).mul(momentum).sub(step);
+                vi.intoArray(v, vOff + i);
+                wi.add(vi.mul(momentum).sub(step)).intoArray(w, wOff + i);
+            }
         }
         SgdKernelReference.update(w, wOff + full, g, gOff + full, v, v == null ? 0 : vOff + full, len - full,
-                lr, momentum, l1, l2);
+                lr, momentum, l1, l2, nesterov);
     }
 }

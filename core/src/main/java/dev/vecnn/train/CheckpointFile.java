@@ -50,6 +50,7 @@ public final class CheckpointFile {
         meta.put(P + "epoch", Integer.toString(c.epoch()));
         meta.put(P + "rng_state", Long.toString(c.rngState()));
         meta.put(P + "best_val_loss", Double.toString(c.bestValLoss()));
+        meta.put(P + "best_val_accuracy", Double.toString(c.bestValAccuracy()));
         meta.put(P + "best_epoch", Integer.toString(c.bestEpoch()));
         meta.put(P + "stale_evaluations", Integer.toString(c.staleEvaluations()));
         meta.put(P + "elapsed_seconds", Double.toString(c.elapsedSeconds()));
@@ -108,14 +109,21 @@ public final class CheckpointFile {
                         + " is outside 0-" + epoch);
             }
             double bestValLoss = dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_loss");
+            // Checkpoints written before accuracy could stop a run stopped on loss, which leaves this at its
+            // before-any value.
+            double bestValAccuracy = m.containsKey(P + "best_val_accuracy")
+                    ? dev.vecnn.nn.Metadata.requireDouble(m, P + "best_val_accuracy") : Double.NEGATIVE_INFINITY;
             double elapsed = dev.vecnn.nn.Metadata.requireDouble(m, P + "elapsed_seconds");
             if (Double.isNaN(bestValLoss) || !(elapsed >= 0) || Double.isInfinite(elapsed)) {
                 throw new IllegalArgumentException("best validation loss " + bestValLoss + " or elapsed seconds " + elapsed
                         + " is not a valid value");
             }
+            if (Double.isNaN(bestValAccuracy) || bestValAccuracy > 1) {
+                throw new IllegalArgumentException("best validation accuracy " + bestValAccuracy + " is not a valid value");
+            }
             return new Checkpoint(config, epoch,
                     dev.vecnn.nn.Metadata.requireLong(m, P + "rng_state"),
-                    model, velocities, best, bestValLoss, bestEpoch, stale,
+                    model, velocities, best, bestValLoss, bestValAccuracy, bestEpoch, stale,
                     MetricsCsv.parse(dev.vecnn.nn.Metadata.require(m, P + "metrics_csv")),
                     elapsed, context(m));
         } catch (IllegalArgumentException e) {

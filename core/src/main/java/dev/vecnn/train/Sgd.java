@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stochastic gradient descent with optional classical momentum and L1/L2 penalties on the weights,
+ * Stochastic gradient descent with optional classical or Nesterov momentum and L1/L2 penalties on the weights,
  * applied through the {@link SgdKernel#update} kernel. Holds the momentum buffers (one per
  * parameter, zero at the start) that checkpoints save. The update is elementwise, so however it is
  * split over threads or slices it gives the same bits.
@@ -20,9 +20,15 @@ final class Sgd {
     private final float momentum;
     private final float l1;
     private final float l2;
+    private final boolean nesterov;
     private final Slices slices = new Slices();
 
     Sgd(List<Parameter> parameters, float learningRate, float momentum, float l1, float l2) {
+        this(parameters, learningRate, momentum, l1, l2, MomentumForm.CLASSICAL);
+    }
+
+    Sgd(List<Parameter> parameters, float learningRate, float momentum, float l1, float l2, MomentumForm form) {
+        this.nesterov = form == MomentumForm.NESTEROV;
         this.parameters = parameters;
         this.learningRate = learningRate;
         this.momentum = momentum;
@@ -91,7 +97,8 @@ final class Sgd {
         Parameter p = parameters.get(i);
         float[] v = velocities == null ? null : velocities.get(i);
         float pl1 = p.penalised() ? l1 : 0f, pl2 = p.penalised() ? l2 : 0f;
-        SgdKernel.update(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2);
+        SgdKernel.update(p.values(), start, p.grad(), start, v, start, end - start, learningRate, momentum, pl1, pl2,
+                nesterov);
     }
 
     /** Reused so a parallel update allocates nothing. */

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Trains an {@link Mlp} by full-batch gradient descent or minibatch SGD with a fresh seeded
- * shuffle per epoch, with momentum, L1/L2, early stopping, per-epoch metrics, divergence
- * detection, CSV output and checkpoints. Epochs and data order live here; all arithmetic is in
+ * shuffle per epoch, with classical or Nesterov momentum, L1/L2, early stopping on validation loss or
+ * accuracy, per-epoch metrics, divergence detection, CSV output and checkpoints. Epochs and data order live here; all arithmetic is in
  * the kernels. Same configuration and seed give bit-identical weights and metrics for any number
  * of pool threads.
  *
@@ -122,7 +122,8 @@ public final class Trainer {
         Rng seeds = new Rng(config.seed());
         Mlp model = Mlp.initialise(config.model(), seeds.nextLong());
         long shuffleState = seeds.nextLong();
-        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
+        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2(),
+                config.momentumForm());
         State s = new State(model, sgd, Rng.fromState(shuffleState));
         return run(s, train, validation, test);
     }
@@ -155,7 +156,8 @@ public final class Trainer {
     public TrainResult resume(Checkpoint checkpoint, Dataset train, Dataset validation, Dataset test) {
         checkResumable(checkpoint);
         Mlp model = checkpoint.model().copy();
-        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2());
+        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2(),
+                config.momentumForm());
         if (sgd.velocities() != null) {
             for (int i = 0; i < sgd.velocities().size(); i++) {
                 float[] v = checkpoint.velocities().get(i);
@@ -166,6 +168,7 @@ public final class Trainer {
         s.epoch = checkpoint.epoch();
         s.best = checkpoint.best() == null ? null : checkpoint.best().copy();
         s.bestValLoss = checkpoint.bestValLoss();
+        s.bestValAccuracy = checkpoint.bestValAccuracy();
         s.bestEpoch = checkpoint.bestEpoch();
         s.staleEvaluations = checkpoint.staleEvaluations();
         s.history.addAll(checkpoint.history());
@@ -192,6 +195,7 @@ public final class Trainer {
         int epoch;
         Mlp best;
         double bestValLoss = Double.POSITIVE_INFINITY;
+        double bestValAccuracy = Double.NEGATIVE_INFINITY;
         int bestEpoch;
         int staleEvaluations;
         final List<EpochMetrics> history = new ArrayList<>();
@@ -283,10 +287,14 @@ public final class Trainer {
                         seconds(System.nanoTime() - epochStart), n / seconds(trainNanos), s.elapsedBefore + now);
                 s.history.add(metrics);
                 if (earlyStopping) {
-                    if (val.loss() < s.bestValLoss) {
+                    // Each criterion tracks only its own best; the other keeps its before-any value.
+                    boolean better = config.stopOn() == StopCriterion.ACCURACY
+                            ? val.accuracy() > s.bestValAccuracy : val.loss() < s.bestValLoss;
+                    if (better) {
                         if (s.best == null) s.best = model.copy();
                         else s.best.copyParametersFrom(model);
-                        s.bestValLoss = val.loss();
+                        if (config.stopOn() == StopCriterion.ACCURACY) s.bestValAccuracy = val.accuracy();
+                        else s.bestValLoss = val.loss();
                         s.bestEpoch = epoch;
                         s.staleEvaluations = 0;
                     } else if (++s.staleEvaluations >= config.patience()) {
@@ -350,7 +358,7 @@ public final class Trainer {
             for (float[] v : s.sgd.velocities()) velocities.add(v.clone());
         }
         Checkpoint c = new Checkpoint(config, s.epoch, s.rng.state(), s.model.copy(), velocities,
-                s.best == null ? null : s.best.copy(), s.bestValLoss, s.bestEpoch, s.staleEvaluations,
+                s.best == null ? null : s.best.copy(), s.bestValLoss, s.bestValAccuracy, s.bestEpoch, s.staleEvaluations,
                 s.history, s.elapsedBefore + elapsedThisSession, context);
         try {
             CheckpointFile.write(checkpointFile, c);

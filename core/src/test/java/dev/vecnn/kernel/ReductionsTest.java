@@ -105,4 +105,30 @@ class ReductionsTest {
             }
         }
     }
+
+    @Test
+    void nesterovSgdKernelMatchesItsReferenceBitForBit() {
+        for (int len : new int[] {0, 1, 15, 16, 17, 33, 100}) {
+            float[] w1 = random(len + 2, 3 * len), g = random(len + 3, 3 * len + 1), v1 = random(len + 1, 3 * len + 2);
+            w1[1] = 0f;
+            float[] w2 = w1.clone(), v2 = v1.clone(), wClassical = w1.clone(), vClassical = v1.clone();
+            SgdKernel.update(w1, 1, g, 2, v1, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f, true);
+            SgdKernelReference.update(w2, 1, g, 2, v2, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f, true);
+            assertBits(w2, w1, "weights, length " + len);
+            assertBits(v2, v1, "velocities, length " + len);
+            // Same velocity as classical, other weights: the flag reaches every element.
+            SgdKernel.update(wClassical, 1, g, 2, vClassical, 1, len, 0.05f, 0.9f, 1e-3f, 1e-2f, false);
+            assertBits(vClassical, v1, "velocity as classical, length " + len);
+            for (int i = 1; i <= len; i++) {
+                org.junit.jupiter.api.Assertions.assertNotEquals(wClassical[i], w1[i], "element " + i + " of " + len);
+            }
+        }
+    }
+
+    private static void assertBits(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), what + " at " + i);
+        }
+    }
 }

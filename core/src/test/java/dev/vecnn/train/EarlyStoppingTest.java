@@ -38,6 +38,33 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void stoppingOnAccuracyKeepsTheFirstHighestAccuracy() {
+        // Separable blobs scored on the training set itself: the accuracy soon stops rising while the
+        // loss keeps falling, so the two criteria part ways.
+        Dataset train = SyntheticData.blobs("train", 120, 6, 3, 2f, 0.5f, 43);
+        int patience = 2;
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(6, 3)).withBatchSize(20).withEpochs(30)
+                .withLearningRate(0.1f).withPatience(patience).withStopOn(StopCriterion.ACCURACY);
+        try (KernelPool pool = KernelPool.create(1)) {
+            TrainResult r = new Trainer(c, pool).train(train, train, null);
+            assertEquals(RunStatus.EARLY_STOPPED, r.status());
+            assertEquals(r.bestEpoch() + patience, r.stopEpoch());
+            double best = r.history().get(r.bestEpoch() - 1).valAccuracy();
+            for (EpochMetrics e : r.history()) {
+                if (e.epoch() < r.bestEpoch()) assertTrue(e.valAccuracy() < best, "epoch " + e.epoch() + " is worse");
+                else assertTrue(e.valAccuracy() <= best, "epoch " + e.epoch() + " is no better: a tie is stale");
+            }
+            assertEquals(best, r.validation().accuracy(), 0.0, "the returned model is the best one");
+            TrainResult cut = new Trainer(c.withPatience(0).withEpochs(r.bestEpoch()), pool).train(train, train, null);
+            Weights.assertBitIdentical(cut.model(), r.model(), "restored best weights");
+
+            TrainResult byLoss = new Trainer(c.withStopOn(StopCriterion.LOSS), pool).train(train, train, null);
+            assertTrue(byLoss.stopEpoch() > r.stopEpoch(), "the loss still falls at epoch " + r.stopEpoch()
+                    + " and stops at " + byLoss.stopEpoch());
+        }
+    }
+
+    @Test
     void withoutImprovementStallsTheRunCompletes() {
         Dataset train = SyntheticData.blobs("train", 120, 6, 3, 2f, 0.5f, 43);
         TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(6, 3)).withBatchSize(20).withEpochs(5).withPatience(2);

@@ -113,6 +113,57 @@ class ResumeTest {
     }
 
     @Test
+    void aRunStoppingOnAccuracyWithNesterovResumesBitIdentically() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 120, 6, 3, 2f, 0.5f, 43);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(6, 3)).withBatchSize(20).withEpochs(30).withPatience(2)
+                .withMomentum(0.5f).withMomentumForm(MomentumForm.NESTEROV).withStopOn(StopCriterion.ACCURACY);
+        Path ckpt = dir.resolve("accuracy.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            TrainResult uninterrupted = new Trainer(c, pool).train(train, train, null);
+            assertEquals(RunStatus.EARLY_STOPPED, uninterrupted.status());
+            int crashAt = uninterrupted.bestEpoch() + 1;
+            assertThrows(SimulatedCrash.class, () -> new Trainer(c, pool).checkpoints(ckpt, 1)
+                    .onEpoch(e -> {
+                        if (e.epoch() == crashAt) throw new SimulatedCrash();
+                    })
+                    .train(train, train, null));
+            Checkpoint saved = CheckpointFile.read(ckpt);
+            assertEquals(c, saved.config());
+            assertEquals(uninterrupted.history().get(uninterrupted.bestEpoch() - 1).valAccuracy(), saved.bestValAccuracy(), 0.0);
+            assertEquals(1, saved.staleEvaluations());
+            TrainResult resumed = new Trainer(c, pool).resume(saved, train, train, null);
+            assertEquals(uninterrupted.stopEpoch(), resumed.stopEpoch());
+            assertEquals(uninterrupted.bestEpoch(), resumed.bestEpoch());
+            Weights.assertBitIdentical(uninterrupted.model(), resumed.model(), "resumed run stopping on accuracy");
+        }
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeTheNewSettingsStillResumes() throws Exception {
+        Dataset train = SyntheticData.blobs("train", 120, 6, 3, 2f, 0.5f, 41);
+        Dataset val = SyntheticData.blobs("val", 60, 6, 3, 2f, 0.5f, 42);
+        TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(6, 3)).withBatchSize(20).withEpochs(6).withPatience(3)
+                .withMomentum(0.9f);
+        Path ckpt = dir.resolve("new.safetensors");
+        try (KernelPool pool = KernelPool.create(1)) {
+            TrainResult uninterrupted = new Trainer(c, pool).train(train, val, null);
+            new Trainer(c.withEpochs(3), pool).checkpoints(ckpt, 1).train(train, val, null);
+            dev.vecnn.io.SafetensorsFile f = dev.vecnn.io.Safetensors.read(ckpt);
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(f.metadata());
+            for (String key : new String[] {"vecnn.checkpoint.best_val_accuracy", "vecnn.train.momentum_form", "vecnn.train.stop_on"}) {
+                assertTrue(meta.remove(key) != null, key);
+            }
+            Path old = dir.resolve("old.safetensors");
+            dev.vecnn.io.Safetensors.write(old, f.tensors(), meta);
+            Checkpoint saved = CheckpointFile.read(old);
+            assertEquals(Double.NEGATIVE_INFINITY, saved.bestValAccuracy());
+            assertEquals(c.withEpochs(3), saved.config());
+            TrainResult resumed = new Trainer(c, pool).resume(saved, train, val, null);
+            Weights.assertBitIdentical(uninterrupted.model(), resumed.model(), "resumed from an old checkpoint");
+        }
+    }
+
+    @Test
     void resumeRefusesACheckpointOfAnotherConfiguration() throws Exception {
         Dataset train = SyntheticData.blobs("train", 60, 4, 2, 1f, 0.5f, 1);
         TrainConfig c = TrainConfig.defaults(ModelConfig.softmax(4, 2)).withEpochs(2);
@@ -137,7 +188,7 @@ class ResumeTest {
         }
         dev.vecnn.io.SafetensorsFile f = dev.vecnn.io.Safetensors.read(ckpt);
         for (String[] bad : new String[][] {{"epoch", "2147483647"}, {"epoch", "-1"}, {"best_epoch", "3"}, {"stale_evaluations", "-2"},
-                {"best_val_loss", "NaN"}, {"elapsed_seconds", "-Infinity"}}) {
+                {"best_val_loss", "NaN"}, {"best_val_accuracy", "NaN"}, {"best_val_accuracy", "2.0"}, {"elapsed_seconds", "-Infinity"}}) {
             java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(f.metadata());
             meta.put("vecnn.checkpoint." + bad[0], bad[1]);
             Path damaged = dir.resolve("damaged.safetensors");
