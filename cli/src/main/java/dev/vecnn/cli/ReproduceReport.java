@@ -1,9 +1,16 @@
 package dev.vecnn.cli;
 
 import dev.vecnn.experiment.Preset;
+import dev.vecnn.hypothesis.Claim;
+import dev.vecnn.hypothesis.Hypotheses;
+import dev.vecnn.hypothesis.HypothesisRunner;
+import dev.vecnn.hypothesis.Judgement;
+import dev.vecnn.hypothesis.Measurements;
+import dev.vecnn.hypothesis.Reading;
 import dev.vecnn.train.EpochMetrics;
 import dev.vecnn.train.OneVsRestResult;
 import dev.vecnn.train.TrainResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,18 +38,41 @@ final class ReproduceReport {
 
     private static void summary(StringBuilder md, List<RunRecord> runs, boolean quick) {
         md.append("## Summary\n\n");
-        md.append("| preset | source | reported | vecnn | status | wall (s) | samples/s |").append(quick ? " floor |" : "").append('\n');
-        md.append("|---|---|---|---|---|---|---|").append(quick ? "---|" : "").append('\n');
+        md.append("| preset | source | reported | vecnn | reproduced | status | wall (s) | samples/s |").append(quick ? " floor |" : "").append('\n');
+        md.append("|---|---|---|---|---|---|---|---|").append(quick ? "---|" : "").append('\n');
         for (RunRecord run : runs) {
             Preset p = run.preset();
             md.append("| ").append(p.name()).append(" | ").append(p.source()).append(" | ").append(reportedText(p))
-                    .append(" | ").append(measuredText(run)).append(" | ").append(statusText(run))
+                    .append(" | ").append(measuredText(run)).append(" | ").append(verdictText(run, quick)).append(" | ").append(statusText(run))
                     .append(String.format(Locale.ROOT, " | %.1f | %s |", run.wallSeconds(),
                             Double.isNaN(run.samplesPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f", run.samplesPerSecond())));
             if (quick) md.append(' ').append(run.meetsFloor() ? "ok" : "**below**").append(" (").append(run.floorText()).append(") |");
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    /** Where hypothesis tables live, relative to a reproduction's folder (results/reproduce-*). */
+    static final String HYPOTHESES = "../hypotheses/README.md";
+
+    /**
+     * Whether the run reproduces every reported number of its preset within the stated tolerances
+     * ({@link Hypotheses}), and where it does not, links to the tables of the variants that test why.
+     */
+    static String verdictText(RunRecord run, boolean quick) {
+        List<Claim> claims = Hypotheses.claimsFor(run.preset().name());
+        if (claims.isEmpty()) return "-";
+        if (quick) return "(full run only)";
+        Measurements m = HypothesisRunner.fromOutcome(run.outcome());
+        List<String> missed = new ArrayList<>(), unread = new ArrayList<>();
+        for (Claim c : claims) {
+            Judgement j = c.judge(m, Reading.ACCURACY);
+            String link = "[" + c.id() + "](" + HYPOTHESES + "#" + c.id() + ")";
+            if (j.equals(Judgement.NOT_MEASURED)) unread.add(link);
+            else if (!j.holds()) missed.add(link);
+        }
+        String text = missed.isEmpty() ? "yes" : "no: " + String.join(", ", missed);
+        return unread.isEmpty() ? text : text + "; measured only by the hypotheses run: " + String.join(", ", unread);
     }
 
     static String reportedText(Preset p) {

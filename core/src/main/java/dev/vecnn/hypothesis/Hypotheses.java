@@ -26,6 +26,8 @@ public final class Hypotheses {
     static final List<String> OVR = List.of("ovr-lr0.01", "ovr-lr0.05", "ovr-lr0.001");
     static final List<String> MLP32 = List.of("mlp32-relu-lr0.05", "mlp32-relu-lr0.005");
     static final List<String> SEED004 = List.of("softmax-regression", "tanh-momentum", "sigmoid", "sigmoid-l1", "sigmoid-l2");
+    /** Seed 004 presets that reproduce already: judged on the faithful run only. */
+    static final List<String> SEED004_REPRODUCED = List.of("tanh", "relu");
     static final List<String> SIGMOID = List.of("sigmoid", "sigmoid-l1", "sigmoid-l2");
 
     private static final List<Reading> OVR_READINGS = List.of(ACCURACY, RECALL, BALANCED);
@@ -33,7 +35,7 @@ public final class Hypotheses {
     private static final List<Reading> PLAIN = List.of(ACCURACY);
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant("faithful", "the preset as vecnn reads the report", Map.of(), concat(OVR, MLP32, SEED004)),
+            new Variant("faithful", "the preset as vecnn reads the report", Map.of(), concat(OVR, MLP32, SEED004, SEED004_REPRODUCED)),
             new Variant("A1", "pixels left in 0-255", Map.of("normalization", "raw255"), OVR),
             new Variant("A2", "weights drawn N(0, 1), not zeros", Map.of("init", "normal:1"), OVR),
             new Variant("A2u", "weights drawn U(-1, 1), not zeros", Map.of("init", "uniform:1"), OVR),
@@ -146,7 +148,8 @@ public final class Hypotheses {
                 }));
         // Seed 004: accuracy on the test set of the restored best model, and the epoch the run stopped at.
         record S004(String preset, double accuracy, int stop) {}
-        for (S004 s : List.of(new S004("softmax-regression", 0.9181, 11), new S004("tanh-momentum", 0.9776, 14),
+        for (S004 s : List.of(new S004("softmax-regression", 0.9181, 11), new S004("tanh", 0.9773, 20),
+                new S004("tanh-momentum", 0.9776, 14), new S004("relu", 0.9782, 110),
                 new S004("sigmoid", 0.9788, 150), new S004("sigmoid-l1", 0.9634, 32), new S004("sigmoid-l2", 0.9641, 18))) {
             c.add(new Claim(s.preset() + "-accuracy", s.preset(), "test accuracy " + pct(s.accuracy()), "within 0.5 points",
                     PLAIN, (m, r) -> within(m.get("test.accuracy"), s.accuracy(), 0.005)));

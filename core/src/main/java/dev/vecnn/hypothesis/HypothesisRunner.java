@@ -40,17 +40,7 @@ public final class HypothesisRunner {
         Preset preset = resolve(presetName, variant);
         Measurements m = new Measurements();
         if (preset.kind() == Preset.Kind.ONE_VS_REST) {
-            OneVsRestResult r = ExperimentRunner.run(preset, mnist, pool, null, progress).oneVsRest();
-            for (int d = 0; d < r.testAccuracy().length; d++) {
-                m.put("train.accuracy.d" + d, r.trainAccuracy()[d]);
-                m.put("test.accuracy.d" + d, r.testAccuracy()[d]);
-                m.put("train.recall.d" + d, r.trainRecall()[d]);
-                m.put("test.recall.d" + d, r.testRecall()[d]);
-                m.put("train.balanced.d" + d, r.trainAccuracy()[d]);
-                m.put("test.balanced.d" + d, r.balancedTestAccuracy()[d]);
-            }
-            m.status(r.models().stream().anyMatch(t -> !t.statusText().startsWith("completed")) ? "some digit did not complete" : "");
-            return m;
+            return fromOutcome(ExperimentRunner.run(preset, mnist, pool, null, progress));
         }
         DataSpec.Prepared data = preset.data().prepare(mnist);
         preset = ExperimentRunner.fitInputs(preset, data.train().features());
@@ -69,13 +59,49 @@ public final class HypothesisRunner {
             put(m, "test", epoch, test);
             m.put("cost@" + epoch, train.loss());
         });
-        TrainResult r = trainer.train(data.train(), data.validation(), data.test());
+        finish(m, trainer.train(data.train(), data.validation(), data.test()));
+        return m;
+    }
+
+    /**
+     * What a catalogue run of a preset ({@code vecnn reproduce}) measured, under the same keys as far as its
+     * outcome holds them: at a mark, train values are those measured during the epoch (before its update),
+     * and there is no {@code cost@0} nor R^2, so claims on those read as not measured.
+     */
+    public static Measurements fromOutcome(ExperimentRunner.Outcome o) {
+        Measurements m = new Measurements();
+        OneVsRestResult r = o.oneVsRest();
+        if (r != null) {
+            for (int d = 0; d < r.testAccuracy().length; d++) {
+                m.put("train.accuracy.d" + d, r.trainAccuracy()[d]);
+                m.put("test.accuracy.d" + d, r.testAccuracy()[d]);
+                m.put("train.recall.d" + d, r.trainRecall()[d]);
+                m.put("test.recall.d" + d, r.testRecall()[d]);
+                m.put("train.balanced.d" + d, r.trainAccuracy()[d]); // a digit's training subset is balanced already
+                m.put("test.balanced.d" + d, r.balancedTestAccuracy()[d]);
+            }
+            m.status(r.models().stream().anyMatch(t -> !t.statusText().startsWith("completed")) ? "some digit did not complete" : "");
+            return m;
+        }
+        TrainResult t = o.training();
+        if (t == null) return m;
+        java.util.Set<Integer> marks = java.util.Set.copyOf(o.preset().marks());
+        for (dev.vecnn.train.EpochMetrics e : t.history()) {
+            if (!marks.contains(e.epoch())) continue;
+            m.put("train.accuracy@" + e.epoch(), e.trainAccuracy());
+            m.put("test.accuracy@" + e.epoch(), e.testAccuracy());
+            m.put("cost@" + e.epoch(), e.trainLoss());
+        }
+        finish(m, t);
+        return m;
+    }
+
+    private static void finish(Measurements m, TrainResult r) {
         m.history(r.history());
         m.status(r.statusText());
         if (r.test() != null) m.put("test.accuracy", r.test().accuracy());
         m.put("stop_epoch", r.stopEpoch());
         m.put("best_epoch", r.bestEpoch());
-        return m;
     }
 
     private static void put(Measurements m, String set, int epoch, Evaluation e) {

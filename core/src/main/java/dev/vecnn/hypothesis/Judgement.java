@@ -5,5 +5,5 @@ package dev.vecnn.hypothesis;
  * reproduces the report within the claim's stated tolerance; {@code holds} is false when nothing was measured.
  */
 public record Judgement(String value, boolean holds) {
-    static final Judgement NOT_MEASURED = new Judgement("not measured", false);
+    public static final Judgement NOT_MEASURED = new Judgement("not measured", false);
 }
