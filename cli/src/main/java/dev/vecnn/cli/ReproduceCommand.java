@@ -4,7 +4,9 @@ import dev.vecnn.data.MnistLoader;
 import dev.vecnn.experiment.ExperimentRunner;
 import dev.vecnn.experiment.Preset;
 import dev.vecnn.experiment.Presets;
+import dev.vecnn.hypothesis.Claim;
 import dev.vecnn.hypothesis.Hypotheses;
+import dev.vecnn.hypothesis.Judgement;
 import dev.vecnn.hypothesis.HypothesisRunner;
 import dev.vecnn.hypothesis.Measurements;
 import dev.vecnn.hypothesis.Variant;
@@ -98,6 +100,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
                 console.flush();
             }
+            if (quick && only == null) hypothesisChecks(mnist, pool, console, failures);
         }
         double total = (System.nanoTime() - start) / 1e9;
         writeReport(runs, plots, total, poolThreads, presets.size());
@@ -110,6 +113,30 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalStateException("reproduce: " + all.size() + " run(s) failed or fell below their floor: " + String.join("; ", all));
         }
         return 0;
+    }
+
+    /** Lines of the quick run's hypothesis checks, for its README. */
+    private final List<String> checkLines = new ArrayList<>();
+
+    /** Trains each of {@link Hypotheses#QUICK}'s variants and fails the run when its claim no longer holds. */
+    private void hypothesisChecks(MnistLoader.Mnist mnist, KernelPool pool, PrintWriter console, List<String> failures) {
+        for (Hypotheses.QuickCheck q : Hypotheses.QUICK) {
+            Variant v = q.variantSpec();
+            Claim c = q.claimSpec();
+            console.printf("== hypothesis %s on %s, read as %s: %s%n", v.id(), q.preset(), q.reading().description(), v.command(q.preset()));
+            console.flush();
+            try {
+                Judgement j = c.judge(HypothesisRunner.measure(q.preset(), v, mnist, pool, null), q.reading());
+                String line = String.format(Locale.ROOT, "| %s | %s | `%s` | %s | %s | %s | %s |", c.id(), c.reported(),
+                        v.command(q.preset()), q.reading().description(), c.tolerance(), j.value(), j.holds() ? "ok" : "**no longer holds**");
+                checkLines.add(line);
+                console.println("   " + j.value() + (j.holds() ? " (reproduces: " : " (does NOT reproduce: ") + c.tolerance() + ")");
+                if (!j.holds()) failures.add("hypothesis " + v.id() + " no longer reproduces " + c.id() + ": " + j.value());
+            } catch (RuntimeException e) {
+                failures.add("hypothesis " + v.id() + " on " + q.preset() + ": " + e.getMessage());
+                console.println("   failed: " + e.getMessage());
+            }
+        }
     }
 
     private int runHypotheses(PrintWriter console) throws IOException {
@@ -195,8 +222,14 @@ final class ReproduceCommand implements Callable<Integer> {
                              int poolThreads, int planned) throws IOException {
         String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
                 + (seeds > 1 ? " --seeds " + seeds : "") + " --out " + out;
-        AtomicFiles.writeString(out.resolve("README.md"), ReproduceReport.markdown(command,
-                MachineInfo.describe(poolThreads), seconds, runs, plots, quick, planned));
+        String md = ReproduceReport.markdown(command, MachineInfo.describe(poolThreads), seconds, runs, plots, quick, planned);
+        if (!checkLines.isEmpty()) {
+            md += "## Hypothesis checks\n\nA variant of docs/design/hypotheses.md that reproduces a reported number, trained in full;"
+                    + " the run fails when its value leaves the claim's tolerance.\n\n"
+                    + "| claim | reported | variant | read as | reproduces when | vecnn | verdict |\n|---|---|---|---|---|---|---|\n"
+                    + String.join("\n", checkLines) + "\n";
+        }
+        AtomicFiles.writeString(out.resolve("README.md"), md);
         AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
     }
 

@@ -256,6 +256,26 @@ class TrainingCommandsTest {
         assertEquals(2, CliRun.of("gradcheck", "--preset", "ovr-lr0.01", "--data", absent).exit());
         assertEquals(2, CliRun.of("reproduce", "--only", "nope", "--data", absent, "--out", absent).exit());
         assertEquals(2, CliRun.of("reproduce", "--seeds", "0", "--data", absent, "--out", absent).exit());
+        assertEquals(2, CliRun.of("reproduce", "--hypotheses", "--quick", "--data", absent, "--out", absent).exit());
+        CliRun none = CliRun.of("reproduce", "--hypotheses", "--only", "gradcheck", "--data", absent, "--out", absent);
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("has no hypotheses"), none.err());
+    }
+
+    @Test
+    void hypothesesWriteATablePerClaimWithEveryVariantAndTheMeasurements() throws IOException {
+        Path out = dir.resolve("hyp");
+        CliRun r = CliRun.of("reproduce", "--hypotheses", "--only", "softmax-regression", "--data", data.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("| [softmax-regression-accuracy](#softmax-regression-accuracy) | softmax-regression |"), md);
+        assertTrue(md.contains("## softmax-regression-stop"), md);
+        for (String v : new String[] {"| faithful |", "| C1 |", "| C3 |", "| C5 |", "| C6 |", "| C7 |"}) assertTrue(md.contains(v), v + "\n" + md);
+        assertTrue(md.contains("`./vecnn train --preset softmax-regression --batch 1`"), md);
+        assertTrue(Files.exists(out.resolve("softmax-regression-validation.png")));
+        String csv = Files.readString(out.resolve("measurements.csv"));
+        assertTrue(csv.contains("softmax-regression,C3,--stop-on accuracy,stop_epoch,"), csv);
     }
 
     @Test

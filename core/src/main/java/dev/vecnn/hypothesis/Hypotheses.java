@@ -53,6 +53,25 @@ public final class Hypotheses {
             new Variant("C6", "weights drawn N(0, 1), not Xavier", Map.of("init", "normal:1"), SEED004),
             new Variant("C7", "another validation split (split seed 2)", Map.of("split-seed", "2"), SEED004));
 
+    /**
+     * A hypothesis `vecnn reproduce --quick` re-checks on every CI run: the variant, trained in full, must
+     * still reproduce the claim under the reading (its value within the claim's tolerance: a floor and a ceiling).
+     */
+    public record QuickCheck(String preset, String variant, String claim, Reading reading) {
+        public Variant variantSpec() {
+            return variantsFor(preset).stream().filter(v -> v.id().equals(variant)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no variant " + variant + " for " + preset));
+        }
+
+        public Claim claimSpec() {
+            return claims().stream().filter(c -> c.id().equals(claim)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no claim " + claim));
+        }
+    }
+
+    /** Seed 000 part 1's "about 75%" read as recall of neurons started from N(0, 1): ten neurons, about 15 s. */
+    public static final List<QuickCheck> QUICK = List.of(new QuickCheck("ovr-lr0.01", "A2", "ovr-lr0.01-average", RECALL));
+
     /** Variants with their presets; C2 is two variants of its own (one per penalty). */
     public static List<Variant> variants() {
         List<Variant> list = new ArrayList<>();

@@ -30,6 +30,16 @@ class HypothesesTest {
     }
 
     @Test
+    void quickChecksNameAVariantAndAClaimOfTheirPresetAndAReadingOfTheClaim() {
+        assertFalse(Hypotheses.QUICK.isEmpty());
+        for (Hypotheses.QuickCheck q : Hypotheses.QUICK) {
+            assertEquals(q.preset(), q.claimSpec().preset());
+            assertFalse(q.variantSpec().faithful(), "a check of the faithful preset tests no hypothesis");
+            assertTrue(q.claimSpec().readings().contains(q.reading()));
+        }
+    }
+
+    @Test
     void claimIdsAreUniqueAndEveryClaimHasVariants() {
         Set<String> ids = new HashSet<>();
         for (Claim c : Hypotheses.claims()) {
