@@ -47,7 +47,7 @@ final class HypothesisReport {
                     if (c.judge(r.measurements(), reading).holds()) by.add(label(r.variant(), reading, c));
                 }
             }
-            sb.append("| [").append(c.id()).append("](#").append(c.id()).append(") | ").append(c.preset()).append(" | ")
+            sb.append("| [").append(c.id()).append("](#").append(c.anchor()).append(") | ").append(c.preset()).append(" | ")
                     .append(c.reported()).append(" | ").append(f).append(" | ")
                     .append(by.isEmpty() ? "**unexplained** by every variant tried" : String.join(", ", by)).append(" |\n");
         }
@@ -58,7 +58,7 @@ final class HypothesisReport {
             sb.append("## ").append(c.id()).append("\n\n");
             sb.append("Reported (").append(c.preset()).append("): ").append(c.reported()).append(". Reproduces when: ")
                     .append(c.tolerance()).append(".\n\n| variant | cause tested | status |");
-            for (Reading r : c.readings()) sb.append(' ').append(readingHeader(r)).append(" |");
+            for (Reading r : c.readings()) sb.append(' ').append(c.readings().size() == 1 ? "vecnn" : readingHeader(r)).append(" |");
             sb.append("\n|---|---|---|");
             sb.append("---|".repeat(c.readings().size())).append('\n');
             for (Run r : mine) {

@@ -67,7 +67,7 @@ final class ReproduceReport {
         List<String> missed = new ArrayList<>(), unread = new ArrayList<>();
         for (Claim c : claims) {
             Judgement j = c.judge(m, Reading.ACCURACY);
-            String link = "[" + c.id() + "](" + HYPOTHESES + "#" + c.id() + ")";
+            String link = "[" + c.id() + "](" + HYPOTHESES + "#" + c.anchor() + ")";
             if (j.equals(Judgement.NOT_MEASURED)) unread.add(link);
             else if (!j.holds()) missed.add(link);
         }

@@ -18,6 +18,11 @@ public record Claim(String id, String preset, String reported, String tolerance,
         readings = List.copyOf(readings);
     }
 
+    /** The fragment of the claim's heading in rendered markdown (GitHub drops the dots). */
+    public String anchor() {
+        return id.replace(".", "");
+    }
+
     public Judgement judge(Measurements m, Reading r) {
         return rule.judge(m, r);
     }
