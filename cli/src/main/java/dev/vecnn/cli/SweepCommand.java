@@ -83,12 +83,22 @@ final class SweepCommand implements Callable<Integer> {
         console.printf("sweep %s: %d trials, %d at once on %d kernel thread(s) each, early termination %s; results in %s%n",
                 sweep.name(), sweep.trials().size(), p, trialThreads, early, this.out);
         console.flush();
-        SweepRunner.Report report = new SweepRunner(sweep, this.out, options, mnist, line -> {
-            synchronized (console) {
-                console.println(line);
-                console.flush();
+        SweepRunner.Report report;
+        try (Interruption interruption = Interruption.install()) {
+            report = new SweepRunner(sweep, this.out, options, mnist, line -> {
+                synchronized (console) {
+                    console.println(line);
+                    console.flush();
+                }
+            }, interruption::requested).run();
+            if (report.interrupted()) {
+                long recorded = report.summary().rows().size();
+                spec.commandLine().getErr().printf(Locale.ROOT, "vecnn: sweep interrupted: %d of %d trials are recorded in %s;"
+                        + " run the same command again to train the rest%n", recorded, sweep.trials().size(), this.out.resolve("trials.jsonl"));
+                spec.commandLine().getErr().flush();
+                return Interruption.EXIT_CODE;
             }
-        }).run();
+        }
         SweepSummary s = report.summary();
         console.println();
         console.print(s.markdown());

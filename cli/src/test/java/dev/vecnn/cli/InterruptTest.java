@@ -111,6 +111,37 @@ class InterruptTest {
         });
     }
 
+    @Test
+    void sigtermDuringASweepRecordsFinishedTrialsOnlyAndExits143() throws Exception {
+        Path spec = dir.resolve("long.json");
+        Files.writeString(spec, "{\"name\": \"long\", \"base\": {\"hidden\": \"16:tanh\", \"validation\": 200,"
+                + " \"batch\": 32, \"epochs\": 100000}, \"grid\": {\"lr\": [0.1, 0.05]}}");
+        Path out = dir.resolve("sweep-out");
+        Path err = dir.resolve("sweep.err");
+        Path log = dir.resolve("sweep.out");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "dev.vecnn.cli.Main", "sweep", spec.toString(), "--out", out.toString(), "--data", data.toString(),
+                "--parallel", "1", "--trial-threads", "1");
+        Process p = new ProcessBuilder(cmd).redirectOutput(log.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(log) || !Files.readString(log).contains("sweep long: 2 trials")) {
+            assertTrue(p.isAlive(), "the sweep ended early: " + Files.readString(err));
+            assertTrue(System.nanoTime() < deadline, "the sweep did not start within 120 s");
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // into the first trial's epochs
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep did not stop within 60 s of the signal");
+        String line = String.join("\n", Files.readString(err).strip().lines().filter(l -> !l.contains("incubator modules")).toList());
+        assertEquals(143, p.exitValue(), line);
+        assertEquals("vecnn: sweep interrupted: 0 of 2 trials are recorded in " + out.resolve("trials.jsonl")
+                + "; run the same command again to train the rest", line);
+        Path trials = out.resolve("trials.jsonl");
+        assertTrue(!Files.exists(trials) || Files.readString(trials).isEmpty(), "an interrupted trial is not recorded");
+        assertTrue(Files.readString(log).contains("interrupted, not recorded"), Files.readString(log));
+    }
+
     private static boolean sigintIgnored(long pid) {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -46,7 +46,8 @@ public final class SweepRunner {
     }
 
     /** What a sweep did. */
-    public record Report(SweepSummary summary, int ran, int skipped, long epochsRun, long epochsPlanned, double wallSeconds) {
+    public record Report(SweepSummary summary, int ran, int skipped, long epochsRun, long epochsPlanned, double wallSeconds,
+                         boolean interrupted) {
         /** Epochs early termination saved against running every trial to its end. */
         public long epochsSaved() {
             return epochsPlanned - epochsRun;
@@ -59,12 +60,24 @@ public final class SweepRunner {
     private final TrialRunner runner;
     private final Consumer<String> log;
 
+    private final java.util.function.BooleanSupplier interrupted;
+
     public SweepRunner(SweepSpec spec, Path dir, Options options, MnistLoader.Mnist mnist, Consumer<String> log) {
+        this(spec, dir, options, mnist, log, () -> false);
+    }
+
+    /**
+     * Once {@code interrupted} says true, running trials stop at their next step and are not recorded (a rerun
+     * trains them again from the start), no new trial starts, and {@link #run} returns what is recorded.
+     */
+    public SweepRunner(SweepSpec spec, Path dir, Options options, MnistLoader.Mnist mnist, Consumer<String> log,
+                       java.util.function.BooleanSupplier interrupted) {
         options.checkFits(Runtime.getRuntime().availableProcessors());
         this.spec = spec;
         this.dir = dir;
         this.options = options;
-        this.runner = new TrialRunner(mnist);
+        this.interrupted = interrupted;
+        this.runner = new TrialRunner(mnist, interrupted);
         this.log = log;
     }
 
@@ -90,7 +103,8 @@ public final class SweepRunner {
             if (best != null && best.get("model") instanceof String model && Files.isRegularFile(dir.resolve("models").resolve(model))) {
                 AtomicFiles.write(dir.resolve("best.safetensors"), Files.readAllBytes(dir.resolve("models").resolve(model)));
             }
-            return new Report(summary, ran, skipped, epochs[0], epochs[1], (System.nanoTime() - start) / 1e9);
+            return new Report(summary, ran, skipped, epochs[0], epochs[1], (System.nanoTime() - start) / 1e9,
+                    interrupted.getAsBoolean());
         }
     }
 
@@ -144,7 +158,7 @@ public final class SweepRunner {
                 if (last || !isRunning(o)) finish(t, o, file, null);
             });
             ran += todo.size();
-            if (last) break;
+            if (last || interrupted.getAsBoolean()) break;
             // rank the live trials still running by their metric at this rung; the best 1/ETA go on
             List<Trial> running = new ArrayList<>();
             for (Trial t : live) {
@@ -185,7 +199,7 @@ public final class SweepRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (Trial t : trials) {
                 futures.add(pool.submit(() -> {
-                    task.run(t);
+                    if (!interrupted.getAsBoolean()) task.run(t);
                     return null;
                 }));
             }
@@ -220,6 +234,10 @@ public final class SweepRunner {
                 epochs[0] += o.epochsRun();
                 epochs[1] += o.epochsPlanned();
             }
+        }
+        if ("interrupted".equals(o.record().get("status"))) {
+            log.accept("trial " + t.index() + " (" + t.describeAxes() + "): interrupted, not recorded (a rerun trains it again)");
+            return;
         }
         if (file.append(o.record())) {
             Map<String, Object> r = o.record();

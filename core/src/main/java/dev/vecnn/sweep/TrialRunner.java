@@ -39,9 +39,16 @@ public final class TrialRunner {
 
     private final MnistLoader.Mnist mnist;
     private final Map<DataSpec, DataSpec.Prepared> prepared = new ConcurrentHashMap<>();
+    private final java.util.function.BooleanSupplier interrupted;
 
     public TrialRunner(MnistLoader.Mnist mnist) {
+        this(mnist, () -> false);
+    }
+
+    /** Trials stop at their next step once {@code interrupted} says true; their record's status is "interrupted". */
+    public TrialRunner(MnistLoader.Mnist mnist, java.util.function.BooleanSupplier interrupted) {
         this.mnist = mnist;
+        this.interrupted = interrupted;
     }
 
     /**
@@ -74,10 +81,10 @@ public final class TrialRunner {
                 boolean[] stop = new boolean[1];
                 Trainer trainer = new Trainer(preset.config(), pool)
                         .onEpoch(m -> stop[0] = gate.stop(trial, m.epoch(), metricOf(m)))
-                        .stopWhen(() -> stop[0]);
+                        .stopWhen(() -> stop[0] || interrupted.getAsBoolean());
                 TrainResult r = trainer.train(d.train(), d.validation(), d.test());
                 run = r.stopEpoch();
-                record.put("status", status(r));
+                record.put("status", r.status() == RunStatus.INTERRUPTED && !stop[0] ? "interrupted" : status(r));
                 record.put("stop_epoch", r.stopEpoch());
                 record.put("best_epoch", r.bestEpoch());
                 if (r.test() != null) record.put("test_accuracy", r.test().accuracy());
