@@ -70,6 +70,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadUsage("--metric must be one of " + String.join(", ", SweepSpec.METRICS) + ", got " + metric);
         }
         EarlyTermination rule = BadUsage.check(() -> EarlyTermination.parse(early));
+        BadUsage.check(() -> {
+            SweepRunner.checkEarlyRule(sweep, rule);
+            return rule;
+        });
         int processors = Runtime.getRuntime().availableProcessors();
         if (trialThreads < 1) throw new BadUsage("--trial-threads must be at least 1, got " + trialThreads);
         int p = parallel != null ? parallel : Math.max(1, processors / trialThreads);

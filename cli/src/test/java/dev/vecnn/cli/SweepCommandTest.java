@@ -150,6 +150,11 @@ class SweepCommandTest {
         CliRun over = sweep(ok, dir.resolve("over"), "--parallel", "64", "--trial-threads", "2");
         assertEquals(2, over.exit());
         assertTrue(over.err().contains("processors"), over.err());
+        Path noValidation = spec("noval", "{\"base\": {" + BASE + ", \"hidden\": \"16:tanh\", \"epochs\": 2}, \"grid\": {\"validation\": [200, 0]}}");
+        CliRun blind = sweep(noValidation, dir.resolve("noval-out"), "--early", "median");
+        assertEquals(2, blind.exit(), blind.out());
+        assertTrue(blind.err().contains("trial 1") && blind.err().contains("no validation set"), blind.err());
+        assertFalse(Files.exists(dir.resolve("noval-out")), "nothing written");
         CliRun missing = sweep(dir.resolve("no-such.json"), dir.resolve("missing"));
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no-such.json"), missing.err());

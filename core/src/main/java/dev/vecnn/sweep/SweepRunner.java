@@ -62,6 +62,22 @@ public final class SweepRunner {
 
     private final java.util.function.BooleanSupplier interrupted;
 
+    /**
+     * Early termination ranks trials by validation accuracy; without a validation set it would rank them on
+     * the test set and so choose by the test set. Throws IllegalArgumentException naming the first trial that has none.
+     */
+    public static void checkEarlyRule(SweepSpec spec, EarlyTermination early) {
+        if (early == EarlyTermination.NONE) return;
+        for (Trial t : spec.trials()) {
+            dev.vecnn.experiment.Preset p = t.trainFlags().resolve();
+            if (p.kind() == dev.vecnn.experiment.Preset.Kind.TRAIN && p.data().validationRows() == 0) {
+                throw new IllegalArgumentException("--early " + early.name().toLowerCase(java.util.Locale.ROOT)
+                        + " ranks trials by validation accuracy, but trial " + t.index() + " (" + t.describeAxes()
+                        + ") has no validation set: give the spec's base a validation setting, or use --early none");
+            }
+        }
+    }
+
     public SweepRunner(SweepSpec spec, Path dir, Options options, MnistLoader.Mnist mnist, Consumer<String> log) {
         this(spec, dir, options, mnist, log, () -> false);
     }
