@@ -52,6 +52,7 @@ final class HypothesisReport {
                     .append(by.isEmpty() ? "**unexplained** by every variant tried" : String.join(", ", by)).append(" |\n");
         }
         sb.append('\n');
+        scores(sb, runs);
         for (Claim c : Hypotheses.claims()) {
             List<Run> mine = runsOf(runs, c.preset());
             if (mine.isEmpty()) continue;
@@ -84,10 +85,63 @@ final class HypothesisReport {
         return sb.toString();
     }
 
+    /**
+     * Per report part, how many of its claims each cause (a variant under a reading) reproduces, best first:
+     * one cause that explains several numbers at once is stronger evidence than one that fits a single number.
+     */
+    private static void scores(StringBuilder sb, List<Run> runs) {
+        sb.append("## Which cause explains most\n\nPer report part, each variant under each reading, over the claims of the")
+                .append(" presets it ran on: how many it reproduces. A variant that runs on one preset is judged on that preset's claims only.\n\n")
+                .append("| report part | variant | read as | claims reproduced |\n|---|---|---|---|\n");
+        Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
+        for (Claim c : Hypotheses.claims()) {
+            String part = dev.vecnn.experiment.Presets.byName(c.preset()).source();
+            parts.computeIfAbsent(part, k -> new ArrayList<>());
+            if (!parts.get(part).contains(c.preset())) parts.get(part).add(c.preset());
+        }
+        for (Map.Entry<String, List<String>> part : parts.entrySet()) {
+            Map<String, int[]> tally = new java.util.LinkedHashMap<>();
+            for (String preset : part.getValue()) {
+                for (Run r : runsOf(runs, preset)) {
+                    if (r.measurements() == null) continue;
+                    for (Claim c : Hypotheses.claimsFor(preset)) {
+                        for (Reading reading : Reading.values()) {
+                            // A claim without this reading is read as plain values (costs, stop epochs).
+                            Reading used = c.readings().contains(reading) ? reading : c.readings().get(0);
+                            if (!anyClaimReads(part.getValue(), reading)) continue;
+                            int[] t = tally.computeIfAbsent(r.variant().id() + "\t" + reading, k -> new int[2]);
+                            t[1]++;
+                            if (c.judge(r.measurements(), used).holds()) t[0]++;
+                        }
+                    }
+                }
+            }
+            tally.entrySet().stream().sorted((a, b) -> Double.compare((double) b.getValue()[0] / b.getValue()[1],
+                    (double) a.getValue()[0] / a.getValue()[1])).forEach(e -> {
+                String[] k = e.getKey().split("\t");
+                Reading reading = Reading.valueOf(k[1]);
+                sb.append("| ").append(part.getKey()).append(" | ").append(k[0]).append(" | ")
+                        .append(reading == Reading.ACCURACY ? "accuracy" : reading.hypothesis() + ": " + reading.description())
+                        .append(String.format(Locale.ROOT, " | %d of %d |%n", e.getValue()[0], e.getValue()[1]));
+            });
+        }
+        sb.append('\n');
+    }
+
+    private static boolean anyClaimReads(List<String> presets, Reading reading) {
+        for (String p : presets) {
+            for (Claim c : Hypotheses.claimsFor(p)) if (c.readings().contains(reading)) return true;
+        }
+        return false;
+    }
+
     static String csv(List<Run> runs) {
         StringBuilder sb = new StringBuilder("preset,variant,flags,key,value\n");
         for (Run r : runs) {
             if (r.measurements() == null) continue;
+            sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(flags(r.variant()).replace(',', ';'))
+                    .append(",status,").append(r.measurements().status().isEmpty() ? "completed" : r.measurements().status().replace(',', ';'))
+                    .append('\n');
             for (Map.Entry<String, Double> e : r.measurements().values().entrySet()) {
                 sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(flags(r.variant()).replace(',', ';'))
                         .append(',').append(e.getKey()).append(',').append(e.getValue()).append('\n');
