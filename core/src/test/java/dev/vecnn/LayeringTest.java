@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * catalogue, and the public api sits on top. A new package must be placed here.
  */
 class LayeringTest {
-    private static final List<String> LAYERS = List.of("kernel", "io", "nn", "data", "train", "experiment", "sweep", "api");
+    private static final List<String> LAYERS = List.of("kernel", "io", "nn", "data", "train", "experiment", "sweep", "hypothesis", "api");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.vecnn\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     @Test
