@@ -64,7 +64,7 @@ final class HypothesisReport {
             sb.append("---|".repeat(c.readings().size())).append('\n');
             for (Run r : mine) {
                 sb.append("| ").append(r.variant().id()).append(" | ").append(r.variant().text())
-                        .append(r.variant().faithful() ? "" : " (`" + flags(r.variant()) + "`)").append(" | ");
+                        .append(r.variant().faithful() ? "" : " (`" + r.variant().flagsText() + "`)").append(" | ");
                 if (r.measurements() == null) {
                     sb.append("failed: ").append(r.error()).append(" |").append(" |".repeat(c.readings().size())).append('\n');
                     continue;
@@ -139,11 +139,11 @@ final class HypothesisReport {
         StringBuilder sb = new StringBuilder("preset,variant,flags,key,value\n");
         for (Run r : runs) {
             if (r.measurements() == null) continue;
-            sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(flags(r.variant()).replace(',', ';'))
+            sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(r.variant().flagsText().replace(',', ';'))
                     .append(",status,").append(r.measurements().status().isEmpty() ? "completed" : r.measurements().status().replace(',', ';'))
                     .append('\n');
             for (Map.Entry<String, Double> e : r.measurements().values().entrySet()) {
-                sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(flags(r.variant()).replace(',', ';'))
+                sb.append(r.preset()).append(',').append(r.variant().id()).append(',').append(r.variant().flagsText().replace(',', ';'))
                         .append(',').append(e.getKey()).append(',').append(e.getValue()).append('\n');
             }
         }
@@ -188,12 +188,5 @@ final class HypothesisReport {
 
     private static String readingHeader(Reading r) {
         return r == Reading.ACCURACY ? "accuracy" : r.hypothesis() + ": " + r.description();
-    }
-
-    private static String flags(Variant v) {
-        StringBuilder sb = new StringBuilder();
-        v.flags().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(sb.length() == 0 ? "" : " ").append("--").append(e.getKey()).append(' ').append(e.getValue()));
-        return sb.toString();
     }
 }

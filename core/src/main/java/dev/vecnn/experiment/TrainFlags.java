@@ -110,10 +110,8 @@ public record TrainFlags(String preset, String hidden, String head, String init,
         c = c.withModel(m);
         if (learningRate != null) c = c.withLearningRate(learningRate);
         if (momentum != null || momentumForm != null) {
-            MomentumForm form = momentumForm != null ? MomentumForm.parse(momentumForm) : c.momentumForm();
-            // Through classical, so neither flag is judged against the other's old value (nesterov needs momentum > 0).
-            c = c.withMomentumForm(MomentumForm.CLASSICAL).withMomentum(momentum != null ? momentum : c.momentum())
-                    .withMomentumForm(form);
+            c = c.withMomentum(momentum != null ? momentum : c.momentum(),
+                    momentumForm != null ? MomentumForm.parse(momentumForm) : c.momentumForm());
         }
         if (l1 != null) c = c.withL1(l1);
         if (l2 != null) c = c.withL2(l2);

@@ -38,10 +38,10 @@ public final class HypothesisRunner {
     public static Measurements measure(String presetName, Variant variant, MnistLoader.Mnist mnist, KernelPool pool,
                                        ExperimentRunner.Progress progress) {
         Preset preset = resolve(presetName, variant);
-        Measurements m = new Measurements();
         if (preset.kind() == Preset.Kind.ONE_VS_REST) {
             return fromOutcome(ExperimentRunner.run(preset, mnist, pool, null, progress));
         }
+        Measurements m = new Measurements();
         DataSpec.Prepared data = preset.data().prepare(mnist);
         preset = ExperimentRunner.fitInputs(preset, data.train().features());
         Evaluator evaluator = new Evaluator(new Gemm(pool));

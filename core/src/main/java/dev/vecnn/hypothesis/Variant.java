@@ -22,11 +22,16 @@ public record Variant(String id, String text, Map<String, String> flags, List<St
         return flags.isEmpty();
     }
 
+    /** The flags as on the command line, sorted by name: {@code --l1 0.0128 --seed 2}. */
+    public String flagsText() {
+        StringBuilder sb = new StringBuilder();
+        flags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : " ").append("--").append(e.getKey()).append(' ').append(e.getValue()));
+        return sb.toString();
+    }
+
     /** The command line that trains this variant alone. */
     public String command(String preset) {
-        StringBuilder sb = new StringBuilder("./vecnn train --preset ").append(preset);
-        flags.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(" --").append(e.getKey()).append(' ').append(e.getValue()));
-        return sb.toString();
+        return "./vecnn train --preset " + preset + (flags.isEmpty() ? "" : " " + flagsText());
     }
 }

@@ -84,6 +84,8 @@ public record TrainConfig(ModelConfig model, long seed, float learningRate, floa
     public TrainConfig withShuffle(boolean v) { return new TrainConfig(model, seed, learningRate, momentum, l1, l2, reduction, batchSize, epochs, patience, v, evalEvery, threshold, momentumForm, stopOn); }
     public TrainConfig withEvalEvery(int v) { return new TrainConfig(model, seed, learningRate, momentum, l1, l2, reduction, batchSize, epochs, patience, shuffle, v, threshold, momentumForm, stopOn); }
     public TrainConfig withThreshold(float v) { return new TrainConfig(model, seed, learningRate, momentum, l1, l2, reduction, batchSize, epochs, patience, shuffle, evalEvery, v, momentumForm, stopOn); }
+    /** Momentum and its form together, so neither is validated against the other's old value. */
+    public TrainConfig withMomentum(float gamma, MomentumForm form) { return new TrainConfig(model, seed, learningRate, gamma, l1, l2, reduction, batchSize, epochs, patience, shuffle, evalEvery, threshold, form, stopOn); }
     public TrainConfig withMomentumForm(MomentumForm v) { return new TrainConfig(model, seed, learningRate, momentum, l1, l2, reduction, batchSize, epochs, patience, shuffle, evalEvery, threshold, v, stopOn); }
     public TrainConfig withStopOn(StopCriterion v) { return new TrainConfig(model, seed, learningRate, momentum, l1, l2, reduction, batchSize, epochs, patience, shuffle, evalEvery, threshold, momentumForm, v); }
 

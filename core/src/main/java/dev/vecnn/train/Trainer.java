@@ -122,10 +122,14 @@ public final class Trainer {
         Rng seeds = new Rng(config.seed());
         Mlp model = Mlp.initialise(config.model(), seeds.nextLong());
         long shuffleState = seeds.nextLong();
-        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2(),
-                config.momentumForm());
+        Sgd sgd = newSgd(model);
         State s = new State(model, sgd, Rng.fromState(shuffleState));
         return run(s, train, validation, test);
+    }
+
+    private Sgd newSgd(Mlp model) {
+        return new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2(),
+                config.momentumForm());
     }
 
     /**
@@ -156,8 +160,7 @@ public final class Trainer {
     public TrainResult resume(Checkpoint checkpoint, Dataset train, Dataset validation, Dataset test) {
         checkResumable(checkpoint);
         Mlp model = checkpoint.model().copy();
-        Sgd sgd = new Sgd(model.parameters(), config.learningRate(), config.momentum(), config.l1(), config.l2(),
-                config.momentumForm());
+        Sgd sgd = newSgd(model);
         if (sgd.velocities() != null) {
             for (int i = 0; i < sgd.velocities().size(); i++) {
                 float[] v = checkpoint.velocities().get(i);
