@@ -1,20 +1,25 @@
 package dev.vecnn.data;
 
+import dev.vecnn.kernel.LineAlignment;
 import java.util.Arrays;
 
 /**
- * Examples as one flat row-major {@code float[]} (rows x features) with an integer label per row.
+ * Examples as flat row-major values (rows x features) with an integer label per row.
  * Labels are class indices in [0, classes); a binary task has classes == 2 and labels 0/1.
- * The arrays are owned by the dataset: callers treat them as read-only.
+ * The rows are the last rows x features values of {@code buffer}, from {@link #offset()}: the few values
+ * before them (at most {@link LineAlignment#MAX_PAD}, none unless the buffer came from {@link #newValues})
+ * put the first row on a cache line in a large array. Row r starts at {@link #rowStart}(r); {@link #values()}
+ * is the rows without the pad. The arrays are owned by the dataset: callers treat them as read-only.
  */
-public record Dataset(String name, float[] x, int rows, int features, int[] labels, int classes) {
+public record Dataset(String name, float[] buffer, int rows, int features, int[] labels, int classes) {
 
     public Dataset {
         if (rows < 0 || features <= 0) {
             throw new IllegalArgumentException("dataset " + name + ": bad shape " + rows + " x " + features);
         }
-        if (x.length != (long) rows * features) {
-            throw new IllegalArgumentException("dataset " + name + ": " + x.length
+        long pad = buffer.length - (long) rows * features;
+        if (pad < 0 || pad > LineAlignment.MAX_PAD) {
+            throw new IllegalArgumentException("dataset " + name + ": " + buffer.length
                     + " values for " + rows + " x " + features);
         }
         if (labels.length != rows) {
@@ -27,12 +32,37 @@ public record Dataset(String name, float[] x, int rows, int features, int[] labe
         }
     }
 
+    /**
+     * A zeroed array for {@code values} row values, padded at the front so that in a large array the
+     * first row starts on a cache line; a dataset made on it finds its rows from its end.
+     */
+    public static float[] newValues(int values) {
+        return LineAlignment.newPadded(values);
+    }
+
+    /** Index in {@link #buffer()} of the first row's first value. */
+    public int offset() {
+        return buffer.length - rows * features;
+    }
+
+    /** Index in {@link #buffer()} of row {@code row}'s first value. */
+    public int rowStart(int row) {
+        return offset() + row * features;
+    }
+
+    /** The row values without any leading pad: {@link #buffer()} itself when it has none, else a copy. */
+    public float[] values() {
+        int off = offset();
+        return off == 0 ? buffer : Arrays.copyOfRange(buffer, off, buffer.length);
+    }
+
     /** The rows at {@code indices}, in that order, as a new dataset. */
     public Dataset select(String newName, int[] indices) {
-        float[] nx = new float[indices.length * features];
+        float[] nx = newValues(Math.multiplyExact(indices.length, features));
+        int to = nx.length - indices.length * features;
         int[] nl = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(x, indices[i] * features, nx, i * features, features);
+            System.arraycopy(buffer, rowStart(indices[i]), nx, to + i * features, features);
             nl[i] = labels[indices[i]];
         }
         return new Dataset(newName, nx, indices.length, features, nl, classes);
@@ -40,12 +70,12 @@ public record Dataset(String name, float[] x, int rows, int features, int[] labe
 
     /** Same features, new labels (for example a one-vs-rest binarisation). */
     public Dataset withLabels(String newName, int[] newLabels, int newClasses) {
-        return new Dataset(newName, x, rows, features, newLabels, newClasses);
+        return new Dataset(newName, buffer, rows, features, newLabels, newClasses);
     }
 
-    /** Same labels, new feature values of the same shape (for example after normalisation). */
-    public Dataset withFeatures(String newName, float[] newX) {
-        return new Dataset(newName, newX, rows, features, labels, classes);
+    /** Same labels, a new buffer of the same shape and pad (for example after normalisation). */
+    public Dataset withFeatures(String newName, float[] newBuffer) {
+        return new Dataset(newName, newBuffer, rows, features, labels, classes);
     }
 
     /** Number of rows per class. */

@@ -76,10 +76,11 @@ public final class MnistLoader {
         public Dataset selectTrain(String name, int[] indices) {
             int f = trainImages.pixelsPerImage();
             byte[] pixels = trainImages.pixels();
-            float[] x = new float[Math.multiplyExact(indices.length, f)];
+            float[] x = Dataset.newValues(Math.multiplyExact(indices.length, f));
+            int to = x.length - indices.length * f;
             int[] labels = new int[indices.length];
             for (int i = 0; i < indices.length; i++) {
-                toFloats(pixels, indices[i] * f, x, i * f, f);
+                toFloats(pixels, indices[i] * f, x, to + i * f, f);
                 labels[i] = trainLabels[indices[i]];
             }
             return new Dataset(name, x, indices.length, f, labels, CLASSES);
@@ -87,8 +88,8 @@ public final class MnistLoader {
 
         private static Dataset toDataset(String name, IdxReader.Images images, int[] labels) {
             byte[] pixels = images.pixels();
-            float[] x = new float[pixels.length];
-            toFloats(pixels, 0, x, 0, pixels.length);
+            float[] x = Dataset.newValues(pixels.length);
+            toFloats(pixels, 0, x, x.length - pixels.length, pixels.length);
             return new Dataset(name, x, images.count(), images.pixelsPerImage(), labels, CLASSES);
         }
 

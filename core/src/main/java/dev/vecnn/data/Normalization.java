@@ -46,7 +46,7 @@ public enum Normalization {
             case SCALE01 -> data;
             case PER_IMAGE_ZSCORE -> data.withFeatures(data.name(), perImageZscore(data));
             case STANDARDIZE -> data.withFeatures(data.name(), standardize(data, trainingStats.mean(), trainingStats.std()));
-            case RAW255 -> data.withFeatures(data.name(), raw255(data, new float[data.x().length]));
+            case RAW255 -> data.withFeatures(data.name(), raw255(data, new float[data.buffer().length]));
         };
     }
 
@@ -58,9 +58,9 @@ public enum Normalization {
     public Dataset applyOwned(Dataset data, PixelStats trainingStats) {
         switch (this) {
             case SCALE01 -> { }
-            case PER_IMAGE_ZSCORE -> perImageZscore(data, data.x());
-            case STANDARDIZE -> standardize(data, trainingStats.mean(), trainingStats.std(), data.x());
-            case RAW255 -> raw255(data, data.x());
+            case PER_IMAGE_ZSCORE -> perImageZscore(data, data.buffer());
+            case STANDARDIZE -> standardize(data, trainingStats.mean(), trainingStats.std(), data.buffer());
+            case RAW255 -> raw255(data, data.buffer());
         }
         return data;
     }
@@ -71,15 +71,15 @@ public enum Normalization {
     }
 
     static float[] perImageZscore(Dataset data) {
-        return perImageZscore(data, new float[data.x().length]);
+        return perImageZscore(data, new float[data.buffer().length]);
     }
 
     /** Into {@code out}, which may be data's own array: a row is read whole before it is written. */
     private static float[] perImageZscore(Dataset data, float[] out) {
         int f = data.features();
-        float[] x = data.x();
+        float[] x = data.buffer();
         for (int r = 0; r < data.rows(); r++) {
-            int off = r * f;
+            int off = data.rowStart(r);
             double sum = 0;
             for (int j = 0; j < f; j++) sum += x[off + j];
             double mean = sum / f;
@@ -98,19 +98,19 @@ public enum Normalization {
 
     /** Into {@code out}, which may be data's own array: the loader's [0, 1] pixels back to 0-255. */
     private static float[] raw255(Dataset data, float[] out) {
-        float[] x = data.x();
-        for (int i = 0; i < x.length; i++) out[i] = x[i] * 255f;
+        float[] x = data.buffer();
+        for (int i = data.offset(); i < x.length; i++) out[i] = x[i] * 255f;
         return out;
     }
 
     static float[] standardize(Dataset data, double mean, double std) {
-        return standardize(data, mean, std, new float[data.x().length]);
+        return standardize(data, mean, std, new float[data.buffer().length]);
     }
 
     private static float[] standardize(Dataset data, double mean, double std, float[] out) {
-        float[] x = data.x();
+        float[] x = data.buffer();
         double scale = std > 0 ? 1 / std : 1;
-        for (int i = 0; i < x.length; i++) out[i] = (float) ((x[i] - mean) * scale);
+        for (int i = data.offset(); i < x.length; i++) out[i] = (float) ((x[i] - mean) * scale);
         return out;
     }
 }

@@ -3,15 +3,16 @@ package dev.vecnn.data;
 /** Mean and (population) standard deviation of every value in a dataset, computed in double. */
 public record PixelStats(double mean, double std) {
     public static PixelStats of(Dataset data) {
-        float[] x = data.x();
+        float[] x = data.buffer();
+        int from = data.offset(), count = x.length - from;
         double sum = 0;
-        for (float v : x) sum += v;
-        double mean = x.length == 0 ? 0 : sum / x.length;
+        for (int i = from; i < x.length; i++) sum += x[i];
+        double mean = count == 0 ? 0 : sum / count;
         double sq = 0;
-        for (float v : x) {
-            double d = v - mean;
+        for (int i = from; i < x.length; i++) {
+            double d = x[i] - mean;
             sq += d * d;
         }
-        return new PixelStats(mean, x.length == 0 ? 0 : Math.sqrt(sq / x.length));
+        return new PixelStats(mean, count == 0 ? 0 : Math.sqrt(sq / count));
     }
 }

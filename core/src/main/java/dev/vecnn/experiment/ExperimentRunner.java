@@ -95,6 +95,6 @@ public final class ExperimentRunner {
         Rng seeds = new Rng(preset.config().seed());
         Mlp model = Mlp.initialise(preset.config().model(), seeds.nextLong());
         Gemm gemm = new Gemm(pool);
-        return GradientCheck.run(gemm, model, train.x(), 0, train.labels()[0], epsilon, GradientCheck.defaultProbes(model));
+        return GradientCheck.run(gemm, model, train.buffer(), train.rowStart(0), train.labels()[0], epsilon, GradientCheck.defaultProbes(model));
     }
 }

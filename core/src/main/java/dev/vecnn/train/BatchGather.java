@@ -67,7 +67,7 @@ final class BatchGather implements KernelPool.Task {
     @Override
     public void run(int worker, int index) {
         int features = data.features();
-        float[] src = data.x();
+        float[] src = data.buffer();
         int[] labels = data.labels();
         int from = KernelPool.partStart(rows, tasks, index, 1), end = KernelPool.partStart(rows, tasks, index + 1, 1);
         float sum = readAhead(src, features, from, Math.min(end, from + READ_AHEAD_ROWS));
@@ -76,7 +76,7 @@ final class BatchGather implements KernelPool.Task {
             sum += readAhead(src, features, groupEnd, Math.min(end, groupEnd + READ_AHEAD_ROWS));
             for (int i = g; i < groupEnd; i++) {
                 int row = order[first + i];
-                System.arraycopy(src, row * features, x, i * features, features);
+                System.arraycopy(src, data.rowStart(row), x, i * features, features);
                 y[i] = labels[row];
             }
         }
@@ -87,7 +87,7 @@ final class BatchGather implements KernelPool.Task {
     private float readAhead(float[] src, int features, int from, int to) {
         float sum = 0f;
         for (int i = from; i < to; i++) {
-            int at = order[first + i] * features;
+            int at = data.rowStart(order[first + i]);
             for (int c = 0; c < features; c += 16) {
                 sum += src[at + c];
             }

@@ -71,7 +71,7 @@ public final class Evaluator {
         pool.run(blocks, (worker, b) -> {
             int r0 = b * chunkRows, rows = Math.min(chunkRows, n - r0);
             Workspace ws = spaces[worker];
-            model.forward(workerGemms[worker], ws, data.x(), r0 * data.features(), rows);
+            model.forward(workerGemms[worker], ws, data.buffer(), data.rowStart(r0), rows);
             losses[b] = model.lossAndPredict(workerPools[worker], ws, rows, data.labels(), r0, false, 1f, threshold);
             int[] predicted = ws.predictions();
             long[] confusion = confusions[worker];
@@ -116,10 +116,15 @@ public final class Evaluator {
      * {@code rows x 1} (probability of the positive class) for the sigmoid head.
      */
     public float[] probabilities(Mlp model, float[] x, int rows) {
-        checkRows(model, x, 0, rows);
+        return probabilities(model, x, 0, rows);
+    }
+
+    /** As {@link #probabilities(Mlp, float[], int)} for the rows of {@code x} from {@code xOff}. */
+    public float[] probabilities(Mlp model, float[] x, int xOff, int rows) {
+        checkRows(model, x, xOff, rows);
         int outputs = model.config().outputs();
         float[] out = new float[rows * outputs];
-        forEachBlock(model, x, 0, rows, (ws, r0, n) -> {
+        forEachBlock(model, x, xOff, rows, (ws, r0, n) -> {
             model.probabilities(ws, n);
             System.arraycopy(ws.probabilities(), 0, out, r0 * outputs, n * outputs);
         });

@@ -43,7 +43,7 @@ final class GroupedPass {
 
     // The batch of the current step.
     private float[] x;
-    private int xRow0;
+    private int xOff;
     private int[] labels;
     private int rows;
     private int groups;
@@ -107,10 +107,10 @@ final class GroupedPass {
         return maxGroups;
     }
 
-    /** Forward, loss and backward over rows [row0, row0 + rows) of x with their labels. */
-    void run(float[] x, int row0, int[] labels, int rows, float gradScale, float threshold) {
+    /** Forward, loss and backward over {@code rows} rows of x from value {@code xOff}, labelled from labels[0]. */
+    void run(float[] x, int xOff, int[] labels, int rows, float gradScale, float threshold) {
         this.x = x;
-        this.xRow0 = row0;
+        this.xOff = xOff;
         this.labels = labels;
         runGroups(rows, gradScale, threshold);
     }
@@ -153,9 +153,9 @@ final class GroupedPass {
         groupFinite[g] = false;
         for (int r0 = start; r0 < end; r0 += blockRows) {
             int n = Math.min(blockRows, end - r0);
-            int row = xRow0 + r0;
-            model.forward(gemm, ws, x, row * features, n);
-            double blockLoss = model.lossAndPredict(gemm.pool(), ws, n, labels, row, true, gradScale, threshold);
+            int at = xOff + r0 * features;
+            model.forward(gemm, ws, x, at, n);
+            double blockLoss = model.lossAndPredict(gemm.pool(), ws, n, labels, r0, true, gradScale, threshold);
             if (!Double.isFinite(blockLoss)) {
                 groupLoss[g] = blockLoss;
                 return;
@@ -163,9 +163,9 @@ final class GroupedPass {
             loss += blockLoss;
             int[] predicted = ws.predictions();
             for (int i = 0; i < n; i++) {
-                if (predicted[i] == labels[row + i]) right++;
+                if (predicted[i] == labels[r0 + i]) right++;
             }
-            model.backward(gemm, ws, x, row * features, n, groupGradients[g], r0 > start);
+            model.backward(gemm, ws, x, at, n, groupGradients[g], r0 > start);
         }
         groupLoss[g] = loss;
         groupCorrect[g] = right;

@@ -61,7 +61,7 @@ public final class OneVsRest {
                 Trainer trainer = new Trainer(config.withSeed(modelSeeds[c]), single);
                 if (listener != null) trainer.onEpoch(m -> listener.onEpoch(c, m));
                 results[c] = trainer.train(perClassTrain.get(c), null, binaryTests[c]);
-                probabilities[c] = new Evaluator(new Gemm(single)).probabilities(results[c].model(), test.x(), test.rows());
+                probabilities[c] = new Evaluator(new Gemm(single)).probabilities(results[c].model(), test.buffer(), test.offset(), test.rows());
             }
         });
         double wall = (System.nanoTime() - start) / 1e9;

@@ -80,7 +80,7 @@ final class StepPipeline {
         finite = true;
         stopped = false;
         if (fullBatch != null) {
-            fullBatch.run(train.x(), 0, train.labels(), n, config.reduction().gradientScale(n), threshold);
+            fullBatch.run(train.buffer(), train.offset(), train.labels(), n, config.reduction().gradientScale(n), threshold);
             lossSum = fullBatch.lossSum;
             correct = fullBatch.correct;
             finite = fullBatch.finite;
@@ -94,8 +94,8 @@ final class StepPipeline {
                 return;
             }
             int rows = Math.min(batch, n - r0);
-            float[] x = train.x();
-            int xOff = r0 * features;
+            float[] x = train.buffer();
+            int xOff = train.rowStart(r0);
             int[] labels = train.labels();
             int labelsOff = r0;
             if (shuffled) {

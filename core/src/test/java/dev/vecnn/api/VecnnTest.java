@@ -64,11 +64,11 @@ class VecnnTest {
             assertEquals(t.result().test().accuracy(), e.accuracy(), 0.0);
             assertEquals(t.result().test().loss(), e.loss(), 0.0);
 
-            int[] predicted = vecnn.predict(t.model(), TEST.x());
+            int[] predicted = vecnn.predict(t.model(), TEST.values());
             int correct = 0;
             for (int r = 0; r < predicted.length; r++) if (predicted[r] == TEST.labels()[r]) correct++;
             assertEquals(e.accuracy(), (double) correct / TEST.rows(), 0.0, "predict agrees with evaluate");
-            assertEquals(TEST.rows() * 4, vecnn.probabilities(t.model(), TEST.x()).length);
+            assertEquals(TEST.rows() * 4, vecnn.probabilities(t.model(), TEST.values()).length);
         }
     }
 
@@ -79,7 +79,7 @@ class VecnnTest {
         try (Vecnn vecnn = Vecnn.create(1)) {
             Trained t = vecnn.train(TrainConfig.defaults(net).withLearningRate(0.5f).withEpochs(10), train);
             assertTrue(vecnn.evaluate(t.model(), SyntheticData.binarise(TEST, 2)).accuracy() > 0.9);
-            assertEquals(TEST.rows(), vecnn.probabilities(t.model(), TEST.x()).length);
+            assertEquals(TEST.rows(), vecnn.probabilities(t.model(), TEST.values()).length);
         }
     }
 
@@ -108,8 +108,8 @@ class VecnnTest {
             assertEquals(trained.config(), loaded.config());
             assertEquals(settings(), loaded.training());
             assertBitIdentical(trained.mlp(), loaded.mlp(), "loaded");
-            assertArrayEquals(vecnn.predict(trained, TEST.x()), vecnn.predict(loaded, TEST.x()));
-            assertArrayEquals(vecnn.probabilities(trained, TEST.x()), vecnn.probabilities(loaded, TEST.x()), 0f);
+            assertArrayEquals(vecnn.predict(trained, TEST.values()), vecnn.predict(loaded, TEST.values()));
+            assertArrayEquals(vecnn.probabilities(trained, TEST.values()), vecnn.probabilities(loaded, TEST.values()), 0f);
             assertEquals(vecnn.evaluate(trained, TEST).loss(), vecnn.evaluate(loaded, TEST).loss(), 0.0);
             assertEquals("vecnn-model-1", loaded.metadata().get("vecnn.format"));
         }

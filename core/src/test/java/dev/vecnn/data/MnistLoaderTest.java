@@ -27,9 +27,9 @@ class MnistLoaderTest {
         assertEquals(10, a.test().rows());
         assertEquals(16, a.train().features());
         assertEquals(4, a.imageRows());
-        assertArrayEquals(a.train().x(), b.train().x());
+        assertArrayEquals(a.train().values(), b.train().values());
         assertArrayEquals(a.test().labels(), b.test().labels());
-        for (float v : a.train().x()) assertTrue(v >= 0f && v <= 1f);
+        for (float v : a.train().values()) assertTrue(v >= 0f && v <= 1f);
     }
 
     @Test
@@ -39,7 +39,7 @@ class MnistLoaderTest {
         int[] rows = {19, 0, 7, 7, 3};
         Dataset direct = m.selectTrain("picked", rows);
         Dataset selected = m.train().select("picked", rows);
-        assertArrayEquals(selected.x(), direct.x(), 0f);
+        assertArrayEquals(selected.values(), direct.values(), 0f);
         assertArrayEquals(selected.labels(), direct.labels());
         assertEquals(m.train().rows(), m.trainRows());
         assertTrue(m.train() == m.train(), "the float set is made once");

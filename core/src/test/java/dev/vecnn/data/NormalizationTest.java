@@ -13,10 +13,10 @@ class NormalizationTest {
         float[] x = {0f, 1f / 255, 128f / 255, 1f};
         Dataset d = new Dataset("d", x.clone(), 1, 4, new int[] {3}, 10);
         Dataset copy = Normalization.RAW255.apply(d, null);
-        assertArrayEquals(new float[] {0f, 1f, 128f, 255f}, copy.x(), 1e-4f);
-        assertArrayEquals(x, d.x(), 0f, "apply leaves its input alone");
+        assertArrayEquals(new float[] {0f, 1f, 128f, 255f}, copy.values(), 1e-4f);
+        assertArrayEquals(x, d.values(), 0f, "apply leaves its input alone");
         Normalization.RAW255.applyOwned(d, null);
-        assertArrayEquals(copy.x(), d.x(), 0f, "in place: the same values");
+        assertArrayEquals(copy.values(), d.values(), 0f, "in place: the same values");
     }
 
     @Test

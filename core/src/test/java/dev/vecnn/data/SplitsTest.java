@@ -33,11 +33,11 @@ class SplitsTest {
         Splits.TrainValidation c = Splits.holdOut(d, 200, 43);
         assertEquals(800, a.train().rows());
         assertEquals(200, a.validation().rows());
-        assertArrayEquals(a.train().x(), b.train().x());
-        assertNotEquals(Arrays.toString(a.validation().x()), Arrays.toString(c.validation().x()));
+        assertArrayEquals(a.train().values(), b.train().values());
+        assertNotEquals(Arrays.toString(a.validation().values()), Arrays.toString(c.validation().values()));
         Set<Float> ids = new HashSet<>();
-        for (int i = 0; i < 800; i++) ids.add(a.train().x()[i * 3]);
-        for (int i = 0; i < 200; i++) ids.add(a.validation().x()[i * 3]);
+        for (int i = 0; i < 800; i++) ids.add(a.train().values()[i * 3]);
+        for (int i = 0; i < 200; i++) ids.add(a.validation().values()[i * 3]);
         assertEquals(1000, ids.size());
     }
 
@@ -51,16 +51,16 @@ class SplitsTest {
         int[] perDigit = new int[10];
         Set<Float> ids = new HashSet<>();
         for (int i = 0; i < s.rows(); i++) {
-            int original = (int) s.x()[i * 3];
+            int original = (int) s.values()[i * 3];
             perDigit[original % 10]++;
-            ids.add(s.x()[i * 3]);
+            ids.add(s.values()[i * 3]);
             assertEquals(original % 10 == 3 ? 1 : 0, s.labels()[i]);
         }
         assertEquals(10_000, ids.size(), "no row drawn twice");
         assertEquals(5000, perDigit[3]);
         int[] others = Arrays.stream(perDigit).filter(n -> n != 5000).sorted().toArray();
         assertArrayEquals(new int[] {555, 555, 555, 555, 556, 556, 556, 556, 556}, others);
-        assertArrayEquals(s.x(), Splits.oneVsRestBalanced(d, 3, 5000, 7).x(), "seeded");
+        assertArrayEquals(s.values(), Splits.oneVsRestBalanced(d, 3, 5000, 7).values(), "seeded");
         assertNotEquals(Arrays.toString(s.labels()), Arrays.toString(Splits.oneVsRestBalanced(d, 4, 5000, 7).labels()));
     }
 
@@ -76,8 +76,8 @@ class SplitsTest {
         Dataset z = Normalization.PER_IMAGE_ZSCORE.apply(d, null);
         for (int r = 0; r < z.rows(); r++) {
             double sum = 0, sq = 0;
-            for (int j = 0; j < 3; j++) sum += z.x()[r * 3 + j];
-            for (int j = 0; j < 3; j++) sq += z.x()[r * 3 + j] * z.x()[r * 3 + j];
+            for (int j = 0; j < 3; j++) sum += z.values()[r * 3 + j];
+            for (int j = 0; j < 3; j++) sq += z.values()[r * 3 + j] * z.values()[r * 3 + j];
             assertEquals(0, sum / 3, 1e-5);
             assertEquals(1, sq / 3, 1e-4);
         }
@@ -89,7 +89,7 @@ class SplitsTest {
         PixelStats stats = PixelStats.of(train);
         Dataset other = balanced(1);
         Dataset s = Normalization.STANDARDIZE.apply(other, stats);
-        assertEquals((other.x()[0] - stats.mean()) / stats.std(), s.x()[0], 1e-5);
+        assertEquals((other.values()[0] - stats.mean()) / stats.std(), s.values()[0], 1e-5);
         assertTrue(PixelStats.of(Normalization.STANDARDIZE.apply(train, stats)).std() > 0.999);
     }
 
@@ -98,15 +98,15 @@ class SplitsTest {
         PixelStats stats = PixelStats.of(balanced(3));
         for (Normalization n : Normalization.values()) {
             Dataset copy = balanced(2);
-            float[] expected = n.apply(balanced(2), stats).x();
+            float[] expected = n.apply(balanced(2), stats).values();
             Dataset owned = n.applyOwned(copy, stats);
-            assertTrue(owned.x() == copy.x(), n + " must not allocate");
-            assertArrayEquals(expected, owned.x(), 0f, n.toString());
+            assertTrue(owned.values() == copy.values(), n + " must not allocate");
+            assertArrayEquals(expected, owned.values(), 0f, n.toString());
         }
         // apply leaves its input alone (the loaded sets are shared between presets)
         Dataset shared = balanced(2);
-        float[] before = shared.x().clone();
+        float[] before = shared.values().clone();
         Normalization.PER_IMAGE_ZSCORE.apply(shared, stats);
-        assertArrayEquals(before, shared.x(), 0f);
+        assertArrayEquals(before, shared.values(), 0f);
     }
 }

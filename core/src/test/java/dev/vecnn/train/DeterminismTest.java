@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Same seed, 1, 2 and 3 threads: the same bits. */
 class DeterminismTest {
 
-    private static void assertSameRun(TrainResult a, TrainResult b, String what) {
+    static void assertSameRun(TrainResult a, TrainResult b, String what) {
         Weights.assertBitIdentical(a.model(), b.model(), what);
         assertEquals(a.history().size(), b.history().size(), what);
         for (int i = 0; i < a.history().size(); i++) {

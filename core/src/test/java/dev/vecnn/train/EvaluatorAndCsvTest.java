@@ -28,7 +28,7 @@ class EvaluatorAndCsvTest {
         try (KernelPool pool = KernelPool.create(2)) {
             Evaluator ev = new Evaluator(new Gemm(pool));
             Evaluation e = ev.evaluate(model, d, 0.5f);
-            float[] p = ev.probabilities(model, d.x(), d.rows());
+            float[] p = ev.probabilities(model, d.values(), d.rows());
             long correct = 0;
             double loss = 0;
             int[] perClassTotal = new int[4];
@@ -67,12 +67,12 @@ class EvaluatorAndCsvTest {
                 Evaluation e = ev.evaluate(model, d, 0.5f);
                 int[] predicted = new int[d.rows() + 5];
                 // rows 100.. of the data into predicted[5..]: offsets on both sides
-                ev.predict(model, d.x(), 100 * 7, d.rows() - 100, 0.5f, predicted, 5);
+                ev.predict(model, d.values(), 100 * 7, d.rows() - 100, 0.5f, predicted, 5);
                 if (first == null) {
                     first = e;
                     firstPredicted = predicted;
                     // the predictions are the argmax of the probabilities
-                    float[] p = ev.probabilities(model, d.x(), d.rows());
+                    float[] p = ev.probabilities(model, d.values(), d.rows());
                     for (int r = 100; r < d.rows(); r++) {
                         int best = 0;
                         for (int j = 1; j < 4; j++) if (p[r * 4 + j] > p[r * 4 + best]) best = j;

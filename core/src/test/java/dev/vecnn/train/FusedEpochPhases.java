@@ -37,14 +37,14 @@ public class FusedEpochPhases {
             double[] ms = new double[epochs];
             for (int e = 0; e < epochs; e++) {
                 long t0 = System.nanoTime();
-                epoch.run(data.x(), 0, data.labels(), rows, 1f / rows, 0.5f);
+                epoch.run(data.values(), 0, data.labels(), rows, 1f / rows, 0.5f);
                 epoch.sumAndUpdate(sgd);
                 ms[e] = (System.nanoTime() - t0) / 1e6;
             }
             if (Boolean.getBoolean("all")) System.out.println(java.util.Arrays.toString(ms));
             long before = allocatedBytes();
             for (int e = 0; e < 10; e++) {
-                epoch.run(data.x(), 0, data.labels(), rows, 1f / rows, 0.5f);
+                epoch.run(data.values(), 0, data.labels(), rows, 1f / rows, 0.5f);
                 epoch.sumAndUpdate(sgd);
             }
             System.out.printf("allocated over 10 more epochs, all threads: %d bytes%n", allocatedBytes() - before);
@@ -61,11 +61,11 @@ public class FusedEpochPhases {
                 boolean timed = e >= epochs / 2;
                 for (int r0 = 0; r0 + block <= rows; r0 += block) {
                     long t0 = System.nanoTime();
-                    model.forward(gemm, ws, data.x(), r0 * 784, block);
+                    model.forward(gemm, ws, data.values(), r0 * 784, block);
                     long t1 = System.nanoTime();
                     model.lossAndPredict(single, ws, block, data.labels(), r0, true, 1f / rows, 0.5f);
                     long t2 = System.nanoTime();
-                    model.backward(gemm, ws, data.x(), r0 * 784, block, g, r0 % 2048 != 0);
+                    model.backward(gemm, ws, data.values(), r0 * 784, block, g, r0 % 2048 != 0);
                     long t3 = System.nanoTime();
                     if (timed) { fwd += t1 - t0; loss += t2 - t1; bwd += t3 - t2; }
                 }

@@ -49,7 +49,7 @@ class GradientCheckTest {
                 probes.add(GradientCheck.Probe.bias(l, model.layer(l).out() - 1));
             }
             float[] before = model.layer(0).weight().clone();
-            GradientCheck.Report report = GradientCheck.run(gemm, model, data.x(), 12, data.labels()[1], EPS, probes);
+            GradientCheck.Report report = GradientCheck.run(gemm, model, data.values(), 12, data.labels()[1], EPS, probes);
             assertEquals(probes.size(), report.entries().size());
             double largest = 0;
             for (GradientCheck.Entry e : report.entries()) {
@@ -68,7 +68,7 @@ class GradientCheckTest {
         Mlp model = Mlp.initialise(config, 1);
         Dataset data = SyntheticData.noise("g", 1, 784, 10, 2);
         try (KernelPool pool = KernelPool.create(1)) {
-            GradientCheck.Report r = GradientCheck.run(new Gemm(pool), model, data.x(), 0, data.labels()[0], EPS,
+            GradientCheck.Report r = GradientCheck.run(new Gemm(pool), model, data.values(), 0, data.labels()[0], EPS,
                     GradientCheck.defaultProbes(model));
             String table = r.toTable();
             assertTrue(table.startsWith("| Type (Location) | Approximation | Backprop | Difference |"), table);

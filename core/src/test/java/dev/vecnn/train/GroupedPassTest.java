@@ -32,7 +32,7 @@ class GroupedPassTest {
         try (KernelPool pool = KernelPool.create(threads)) {
             for (Parameter p : model.parameters()) java.util.Arrays.fill(p.grad(), Float.NaN); // must be overwritten
             GroupedPass epoch = new GroupedPass(model, pool, data.rows(), block, group);
-            epoch.run(data.x(), 0, data.labels(), data.rows(), 1f / data.rows(), 0.5f);
+            epoch.run(data.values(), 0, data.labels(), data.rows(), 1f / data.rows(), 0.5f);
             if (epoch.finite) epoch.sumAndUpdate(NO_UPDATE.apply(model));
             List<float[]> grads = new ArrayList<>();
             for (Parameter p : model.parameters()) grads.add(p.grad().clone());
@@ -45,11 +45,11 @@ class GroupedPassTest {
         try (KernelPool pool = KernelPool.create(1)) {
             Gemm gemm = new Gemm(pool);
             Workspace ws = model.workspace(data.rows());
-            model.forward(gemm, ws, data.x(), 0, data.rows());
+            model.forward(gemm, ws, data.values(), 0, data.rows());
             double loss = model.lossAndPredict(pool, ws, data.rows(), data.labels(), 0, true, 1f / data.rows(), 0.5f);
             long correct = 0;
             for (int i = 0; i < data.rows(); i++) if (ws.predictions()[i] == data.labels()[i]) correct++;
-            model.backward(gemm, ws, data.x(), 0, data.rows());
+            model.backward(gemm, ws, data.values(), 0, data.rows());
             List<float[]> grads = new ArrayList<>();
             for (Parameter p : model.parameters()) grads.add(p.grad().clone());
             return new Outcome(grads, loss, correct, true);
@@ -124,7 +124,7 @@ class GroupedPassTest {
     @Test
     void aNonFiniteLossIsReportedAndTheGradientLeftAlone() {
         Dataset data = noise(600, 33, 10);
-        data.x()[400 * 33 + 5] = Float.NaN; // in the second group
+        data.values()[400 * 33 + 5] = Float.NaN; // in the second group
         Mlp model = softmaxNet(33, 10, WeightLayout.IN_OUT);
         Outcome o = run(model, data, 2, BLOCK, GROUP);
         assertFalse(o.finite());

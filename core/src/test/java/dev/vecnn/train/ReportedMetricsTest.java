@@ -32,7 +32,7 @@ class ReportedMetricsTest {
             try (KernelPool pool = KernelPool.create(2)) {
                 Evaluator ev = new Evaluator(new Gemm(pool));
                 Evaluation e = ev.evaluate(model, data, 0.5f);
-                float[] p = ev.probabilities(model, data.x(), data.rows());
+                float[] p = ev.probabilities(model, data.values(), data.rows());
                 double sum = 0;
                 for (int k = 0; k < 4; k++) {
                     double mean = 0, res = 0, tot = 0;

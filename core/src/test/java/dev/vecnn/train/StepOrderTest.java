@@ -52,7 +52,7 @@ class StepOrderTest {
             for (int r0 = 0; r0 < n; r0 += batch) {
                 int rows = Math.min(batch, n - r0);
                 for (int i = 0; i < rows; i++) {
-                    System.arraycopy(train.x(), order[r0 + i] * f, x, i * f, f);
+                    System.arraycopy(train.values(), order[r0 + i] * f, x, i * f, f);
                     y[i] = train.labels()[order[r0 + i]];
                 }
                 model.forward(gemm, ws, x, 0, rows);

@@ -98,7 +98,7 @@ public final class Dl4jPeer {
                 float[] yb = new float[rows * 10];
                 for (int i = 0; i < rows; i++) {
                     int src = order[r0 + i];
-                    System.arraycopy(train.x(), src * f, xb, i * f, f);
+                    System.arraycopy(train.buffer(), train.rowStart(src), xb, i * f, f);
                     yb[i * 10 + train.labels()[src]] = 1f;
                 }
                 INDArray features = Nd4j.create(xb, new long[] {rows, f}, 'c');
@@ -111,7 +111,7 @@ public final class Dl4jPeer {
             System.out.println(PeerOutput.epochLine("dl4j", "tanh", threads, epoch, rate, lossSum / n));
         }
 
-        INDArray testX = Nd4j.create(test.x(), new long[] {test.rows(), f}, 'c');
+        INDArray testX = Nd4j.create(test.values(), new long[] {test.rows(), f}, 'c');
         INDArray predicted = net.output(testX).argMax(1);
         long correct = 0;
         for (int r = 0; r < test.rows(); r++) {

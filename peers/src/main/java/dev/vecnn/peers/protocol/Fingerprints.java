@@ -19,11 +19,11 @@ public final class Fingerprints {
      */
     public static long rows(Dataset d) {
         long total = 0;
-        float[] x = d.x();
+        float[] x = d.buffer();
         int f = d.features();
         for (int r = 0; r < d.rows(); r++) {
             double s = 0;
-            for (int j = 0; j < f; j++) s += x[r * f + j] * 255.0;
+            for (int j = 0, at = d.rowStart(r); j < f; j++) s += x[at + j] * 255.0;
             long term = ((r + 1L) * (d.labels()[r] + 1L)) % P * ((Math.round(s) + 1) % P) % P;
             total = (total + term) % P;
         }

@@ -106,7 +106,6 @@ public final class VecnnPeer {
         Mlp model = Mlp.initialise(preset.config().model(), preset.config().seed());
         Evaluator evaluator = new Evaluator(new Gemm(pool));
         Dataset test = data.test();
-        int features = test.features();
         int[] predicted = new int[INFER_BATCH];
         List<Double> rates = new ArrayList<>();
         long checksum = 0;
@@ -114,7 +113,7 @@ public final class VecnnPeer {
             long t0 = System.nanoTime();
             for (int r0 = 0; r0 < test.rows(); r0 += INFER_BATCH) {
                 int rows = Math.min(INFER_BATCH, test.rows() - r0);
-                evaluator.predict(model, test.x(), r0 * features, rows, 0.5f, predicted, 0);
+                evaluator.predict(model, test.buffer(), test.rowStart(r0), rows, 0.5f, predicted, 0);
                 checksum += predicted[rows - 1];
             }
             double rate = test.rows() / ((System.nanoTime() - t0) / 1e9);
