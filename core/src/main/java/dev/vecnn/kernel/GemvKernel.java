@@ -75,6 +75,39 @@ final class GemvKernel {
     static void columnsTimesX(int k, float[] a, int aOff, int lda, int from, int to,
                               float[] x, int xOff, int incx, float[] sums) {
         int i = from;
+        // Twelve vectors a pass: each pass reads 768 contiguous bytes of every row (L2 streams them well)
+        // and the block's rows are walked a third as often as with four.
+        for (; i + 12 * LANES <= to; i += 12 * LANES) {
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0;
+            FloatVector s6 = s0, s7 = s0, s8 = s0, s9 = s0, s10 = s0, s11 = s0;
+            for (int p = 0, row = aOff + i, xi = xOff; p < k; p++, row += lda, xi += incx) {
+                FloatVector xv = FloatVector.broadcast(SPECIES, x[xi]);
+                s0 = FloatVector.fromArray(SPECIES, a, row).fma(xv, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, row + LANES).fma(xv, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, row + 2 * LANES).fma(xv, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, row + 3 * LANES).fma(xv, s3);
+                s4 = FloatVector.fromArray(SPECIES, a, row + 4 * LANES).fma(xv, s4);
+                s5 = FloatVector.fromArray(SPECIES, a, row + 5 * LANES).fma(xv, s5);
+                s6 = FloatVector.fromArray(SPECIES, a, row + 6 * LANES).fma(xv, s6);
+                s7 = FloatVector.fromArray(SPECIES, a, row + 7 * LANES).fma(xv, s7);
+                s8 = FloatVector.fromArray(SPECIES, a, row + 8 * LANES).fma(xv, s8);
+                s9 = FloatVector.fromArray(SPECIES, a, row + 9 * LANES).fma(xv, s9);
+                s10 = FloatVector.fromArray(SPECIES, a, row + 10 * LANES).fma(xv, s10);
+                s11 = FloatVector.fromArray(SPECIES, a, row + 11 * LANES).fma(xv, s11);
+            }
+            s0.intoArray(sums, i);
+            s1.intoArray(sums, i + LANES);
+            s2.intoArray(sums, i + 2 * LANES);
+            s3.intoArray(sums, i + 3 * LANES);
+            s4.intoArray(sums, i + 4 * LANES);
+            s5.intoArray(sums, i + 5 * LANES);
+            s6.intoArray(sums, i + 6 * LANES);
+            s7.intoArray(sums, i + 7 * LANES);
+            s8.intoArray(sums, i + 8 * LANES);
+            s9.intoArray(sums, i + 9 * LANES);
+            s10.intoArray(sums, i + 10 * LANES);
+            s11.intoArray(sums, i + 11 * LANES);
+        }
         for (; i + 4 * LANES <= to; i += 4 * LANES) {
             FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
             for (int p = 0, row = aOff + i, xi = xOff; p < k; p++, row += lda, xi += incx) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FormulationTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 10, 31}, {7, 33, 5}, {16, 16, 16}, {17, 1, 33}, {31, 10, 300}, {33, 31, 257},
-        {64, 17, 784}, {129, 32, 128}, {200, 48, 600}, {45, 130, 70}, {8, 2, 1000}, {100, 1, 4100}};
+        {64, 17, 784}, {129, 32, 128}, {200, 48, 600}, {45, 130, 70}, {8, 2, 1000}, {100, 1, 4100}, {250, 1, 37},
+        {784, 1, 300}};
     private static final int[] THREADS = {1, 2, 3};
     private static final Map<Formulation, Gemm[]> GEMMS = new EnumMap<>(Formulation.class);
     private static final List<KernelPool> POOLS = new ArrayList<>();
