@@ -33,6 +33,20 @@ final class GemvFormulation extends GemmFormulation {
                     workspaces[worker].tile);
         }
         boolean readC = q.beta != 0f;
+        if (q.epilogue && q.ldc == 1) {
+            // The column is contiguous: one bias value, and the activation over the slab at once (the
+            // same elementwise arithmetic as a row at a time, without a call per row).
+            boolean addBias = q.bias != null;
+            float bias = addBias ? q.bias[q.biasOff] : 0f;
+            for (int i = from; i < to; i++) {
+                int at = q.cOff + i;
+                float v = q.alpha * sums[i];
+                v = readC ? Math.fma(q.c[at], q.beta, v) : v;
+                q.c[at] = addBias ? v + bias : v;
+            }
+            Activations.forward(q.act, q.c, q.cOff + from, q.c, q.cOff + from, to - from);
+            return;
+        }
         for (int i = from; i < to; i++) {
             int at = q.cOff + i * q.ldc;
             float v = q.alpha * sums[i];
