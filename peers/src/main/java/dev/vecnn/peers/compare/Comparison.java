@@ -32,6 +32,7 @@ final class Comparison {
     private final Map<String, Long> rowsFingerprint = new LinkedHashMap<>();
     private final Map<String, Long> initFingerprint = new LinkedHashMap<>();
     private final LoadMonitor quiet;
+    private final HugePages hugePages = HugePages.ofThisMachine();
     private List<String> peers;
     private CompareReport report;
 
@@ -90,6 +91,7 @@ final class Comparison {
     List<String> available() throws Exception {
         List<String> ok = new ArrayList<>();
         versions.put("machine", LoadMonitor.machine());
+        versions.put("memory", hugePages.describe());
         for (String p : o.peers) {
             switch (p) {
                 case "vecnn" -> {
@@ -175,10 +177,16 @@ final class Comparison {
         List<String> cmd = new ArrayList<>();
         if (o.lock != null) cmd.addAll(List.of("flock", o.lock));
         switch (peer) {
-            case "vecnn" -> cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector", "-cp", o.jar.toString(),
-                    "dev.vecnn.peers.vecnn.VecnnPeer"));
-            case "dl4j" -> cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                    "-jar", o.dl4jJar.toString()));
+            case "vecnn" -> {
+                cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector"));
+                cmd.addAll(hugePages.jvmFlags());
+                cmd.addAll(List.of("-cp", o.jar.toString(), "dev.vecnn.peers.vecnn.VecnnPeer"));
+            }
+            case "dl4j" -> {
+                cmd.addAll(List.of(o.java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+                cmd.addAll(hugePages.jvmFlags());
+                cmd.addAll(List.of("-jar", o.dl4jJar.toString()));
+            }
             default -> cmd.addAll(List.of(o.python, o.peersDir.resolve(peer + "_peer.py").toString()));
         }
         cmd.addAll(new PeerArgs(kase, t, b.epochs(), b.warmup(), Path.of(o.data), 1).toArgs());
@@ -187,7 +195,12 @@ final class Comparison {
 
     private Run runOne(String phase, int round, String peer, String kase, int t, PeerSettings.Setting s, Cases.Budget b) throws Exception {
         double load = quiet.waitQuiet();
-        PeerProcess.Captured c = PeerProcess.capture(command(peer, kase, t, b), s.env(), o.timeoutSeconds);
+        Map<String, String> env = s.env();
+        if (!peer.equals("vecnn") && !peer.equals("dl4j") && hugePages.offered()) {
+            env = new java.util.LinkedHashMap<>(env);
+            env.putAll(hugePages.pythonEnv());
+        }
+        PeerProcess.Captured c = PeerProcess.capture(command(peer, kase, t, b), env, o.timeoutSeconds);
         Map<String, Object> summary = null;
         for (String line : c.out().split("\n")) {
             line = line.trim();
