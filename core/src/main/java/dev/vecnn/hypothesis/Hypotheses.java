@@ -98,7 +98,7 @@ public final class Hypotheses {
                 "both averages within 5 points of 75%", OVR_READINGS, (m, r) -> {
                     double tr = mean(m, "train." + r.key()), te = mean(m, "test." + r.key());
                     return judged(String.format(Locale.ROOT, "train %s, test %s", pct(tr), pct(te)),
-                            Math.abs(tr - 0.75) <= 0.05 && Math.abs(te - 0.75) <= 0.05);
+                            Math.abs(tr - 0.75) <= 0.05 && Math.abs(te - 0.75) <= 0.05, tr, te);
                 }));
         c.add(digitClaim("ovr-lr0.01-digit0", "ovr-lr0.01", 0, 0.9083));
         c.add(digitClaim("ovr-lr0.01-digit1", "ovr-lr0.01", 1, 0.9488));
@@ -110,7 +110,7 @@ public final class Hypotheses {
         c.add(new Claim("ovr-lr0.05-lowest", "ovr-lr0.05", "every digit above 80% (training and test)",
                 "the lowest of the 20 values above 80%", OVR_READINGS, (m, r) -> {
                     double low = Math.min(min(m, "train." + r.key()), min(m, "test." + r.key()));
-                    return judged(pct(low), low > 0.80);
+                    return judged(pct(low), low > 0.80, low);
                 }));
         c.add(new Claim("ovr-lr0.05-best", "ovr-lr0.05", "best digit test accuracy 97.91%", "within 5 points",
                 OVR_READINGS, (m, r) -> within(max(m, "test." + r.key()), 0.9791, 0.05)));
@@ -125,7 +125,7 @@ public final class Hypotheses {
         c.add(new Claim("mlp32-lr0.05-final", "mlp32-relu-lr0.05", "test accuracy -248% at 10,000 epochs",
                 "negative and within a factor of 2 (-124% to -496%)", MLP_READINGS, (m, r) -> {
                     double v = m.get("test." + r.key() + "@10000");
-                    return judged(pct(v), v <= -1.24 && v >= -4.96);
+                    return judged(pct(v), v <= -1.24 && v >= -4.96, v);
                 }));
         c.add(new Claim("mlp32-lr0.05-negative", "mlp32-relu-lr0.05", "every accuracy negative (training and test, 1000 to 10,000 epochs)",
                 "all 8 values below 0", MLP_READINGS, (m, r) -> {
@@ -139,12 +139,12 @@ public final class Hypotheses {
                 "above 2 at the first three marks, 0.5 to 2 at 10,000", PLAIN, (m, r) -> {
                     double c1 = m.get("cost@1000"), c2 = m.get("cost@2000"), c5 = m.get("cost@5000"), c10 = m.get("cost@10000");
                     return judged(String.format(Locale.ROOT, "%.2f, %.2f, %.2f, %.2f", c1, c2, c5, c10),
-                            c1 > 2 && c2 > 2 && c5 > 2 && c10 >= 0.5 && c10 <= 2);
+                            c1 > 2 && c2 > 2 && c5 > 2 && c10 >= 0.5 && c10 <= 2, c1, c2, c5, c10);
                 }));
         for (String p : MLP32) {
             c.add(new Claim(p.replace("-relu", "") + "-start", p, "cost about 16 at the start", "8 to 32", PLAIN, (m, r) -> {
                 double v = m.get("cost@0");
-                return judged(String.format(Locale.ROOT, "%.2f", v), v >= 8 && v <= 32);
+                return judged(String.format(Locale.ROOT, "%.2f", v), v >= 8 && v <= 32, v);
             }));
         }
         c.add(new Claim("mlp32-lr0.005-final", "mlp32-relu-lr0.005", "test accuracy 74.1% at 10,000 epochs", "within 5 points",
@@ -152,18 +152,18 @@ public final class Hypotheses {
         c.add(new Claim("mlp32-lr0.005-1000", "mlp32-relu-lr0.005", "accuracy below 30% at 1000 epochs", "below 30% (test)",
                 MLP_READINGS, (m, r) -> {
                     double v = m.get("test." + r.key() + "@1000");
-                    return judged(pct(v), v < 0.30);
+                    return judged(pct(v), v < 0.30, v);
                 }));
         c.add(new Claim("mlp32-lr0.005-2000", "mlp32-relu-lr0.005", "accuracy above 50% at 2000 epochs", "above 50% (test)",
                 MLP_READINGS, (m, r) -> {
                     double v = m.get("test." + r.key() + "@2000");
-                    return judged(pct(v), v > 0.50);
+                    return judged(pct(v), v > 0.50, v);
                 }));
         c.add(new Claim("mlp32-lr0.005-cost", "mlp32-relu-lr0.005", "cost below 1 at every epoch count", "below 1 at all four marks",
                 PLAIN, (m, r) -> {
                     double hi = Double.NEGATIVE_INFINITY;
                     for (int e : MARKS) hi = Math.max(hi, m.get("cost@" + e));
-                    return judged(String.format(Locale.ROOT, "highest %.2f", hi), hi < 1);
+                    return judged(String.format(Locale.ROOT, "highest %.2f", hi), hi < 1, hi);
                 }));
         // Seed 004: accuracy on the test set of the restored best model, and the epoch the run stopped at.
         record S004(String preset, double accuracy, int stop) {}
@@ -198,11 +198,15 @@ public final class Hypotheses {
     }
 
     private static Judgement within(double v, double reported, double tolerance) {
-        return judged(pct(v), Math.abs(v - reported) <= tolerance);
+        return judged(pct(v), Math.abs(v - reported) <= tolerance, v);
     }
 
-    private static Judgement judged(String value, boolean holds) {
-        return value.contains("NaN") ? Judgement.NOT_MEASURED : new Judgement(value, holds);
+    /** Not measured when any of the {@code measured} values is NaN (a run that stopped before it). */
+    private static Judgement judged(String value, boolean holds, double... measured) {
+        for (double v : measured) {
+            if (Double.isNaN(v)) return Judgement.NOT_MEASURED;
+        }
+        return new Judgement(value, holds);
     }
 
     static String pct(double v) {
