@@ -32,14 +32,16 @@ public class FusedEpochPhases {
         Dataset data = SyntheticData.noise("noise", rows, 784, 10, 1);
         Mlp model = Mlp.initialise(ModelConfig.softmax(784, 10, new LayerSpec(hidden, Activation.RELU)), 1);
         try (KernelPool pool = KernelPool.create(threads)) {
-            GroupedPass epoch = new GroupedPass(model, pool, rows, block, 2048);
+            GroupedPass epoch = new GroupedPass(model, pool, rows, block, Integer.getInteger("groupRows", 2048));
             Sgd sgd = new Sgd(model.parameters(), 0f, 0f, 0f, 0f);
-            double[] ms = new double[epochs];
+            double[] ms = new double[epochs], sumMs = new double[epochs];
             for (int e = 0; e < epochs; e++) {
                 long t0 = System.nanoTime();
                 epoch.run(data.values(), 0, data.labels(), rows, 1f / rows, 0.5f);
+                long t1 = System.nanoTime();
                 epoch.sumAndUpdate(sgd);
                 ms[e] = (System.nanoTime() - t0) / 1e6;
+                sumMs[e] = (System.nanoTime() - t1) / 1e6;
             }
             if (Boolean.getBoolean("all")) System.out.println(java.util.Arrays.toString(ms));
             long before = allocatedBytes();
@@ -49,8 +51,9 @@ public class FusedEpochPhases {
             }
             System.out.printf("allocated over 10 more epochs, all threads: %d bytes%n", allocatedBytes() - before);
             java.util.Arrays.sort(ms);
-            System.out.printf("%d threads, blocks of %d: epoch median %.2f ms (min %.2f), %d groups%n", threads, block,
-                    ms[epochs / 2], ms[0], epoch.groups());
+            java.util.Arrays.sort(sumMs);
+            System.out.printf("%d threads, blocks of %d: epoch median %.2f ms (min %.2f), %d groups, of which the sum and update %.2f ms%n",
+                    threads, block, ms[epochs / 2], ms[0], epoch.groups(), sumMs[epochs / 2]);
         }
         try (KernelPool single = KernelPool.create(1)) {
             Gemm gemm = new Gemm(single);
