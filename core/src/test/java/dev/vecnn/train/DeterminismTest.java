@@ -29,7 +29,7 @@ class DeterminismTest {
         assertEquals(a.stopEpoch(), b.stopEpoch(), what);
     }
 
-    private static TrainResult run(TrainConfig c, int threads, Dataset train, Dataset val, Dataset test) {
+    static TrainResult run(TrainConfig c, int threads, Dataset train, Dataset val, Dataset test) {
         try (KernelPool pool = KernelPool.create(threads)) {
             return new Trainer(c, pool).train(train, val, test);
         }

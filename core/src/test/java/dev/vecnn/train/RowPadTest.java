@@ -31,22 +31,16 @@ class RowPadTest {
         return p;
     }
 
-    private static TrainResult run(TrainConfig c, int threads, Dataset train, Dataset val, Dataset test) {
-        try (KernelPool pool = KernelPool.create(threads)) {
-            return new Trainer(c, pool).train(train, val, test);
-        }
-    }
-
     @Test
     void shuffledMinibatchesAndEvaluationIgnoreThePad() {
         Dataset train = SyntheticData.blobs("train", 300, 20, 4, 1f, 0.8f, 3);
         Dataset val = SyntheticData.blobs("val", 90, 20, 4, 1f, 0.8f, 4);
         ModelConfig m = ModelConfig.softmax(20, 4, new LayerSpec(16, Activation.TANH));
         TrainConfig c = TrainConfig.defaults(m).withBatchSize(32).withEpochs(3).withMomentum(0.9f).withSeed(5);
-        TrainResult plain = run(c, 2, train, val, val);
+        TrainResult plain = DeterminismTest.run(c, 2, train, val, val);
         for (int pad : new int[] {1, LineAlignment.MAX_PAD}) {
             Dataset pv = padded(val, pad);
-            DeterminismTest.assertSameRun(plain, run(c, 2, padded(train, pad), pv, pv), "pad " + pad);
+            DeterminismTest.assertSameRun(plain, DeterminismTest.run(c, 2, padded(train, pad), pv, pv), "pad " + pad);
         }
     }
 
@@ -55,9 +49,9 @@ class RowPadTest {
         Dataset train = SyntheticData.noise("train", 1500, 40, 3, 6);
         ModelConfig m = ModelConfig.softmax(40, 3, new LayerSpec(10, Activation.RELU));
         TrainConfig c = TrainConfig.defaults(m).withFullBatch().withEpochs(3).withLearningRate(0.1f);
-        TrainResult plain = run(c, 2, train, null, train);
+        TrainResult plain = DeterminismTest.run(c, 2, train, null, train);
         Dataset p = padded(train, 12);
-        DeterminismTest.assertSameRun(plain, run(c, 2, p, null, p), "full batch");
+        DeterminismTest.assertSameRun(plain, DeterminismTest.run(c, 2, p, null, p), "full batch");
     }
 
     @Test
