@@ -33,25 +33,22 @@ final class GemvFormulation extends GemmFormulation {
                     workspaces[worker].tile);
         }
         boolean readC = q.beta != 0f;
-        if (q.epilogue && q.ldc == 1) {
-            // The column is contiguous: one bias value, and the activation over the slab at once (the
-            // same elementwise arithmetic as a row at a time, without a call per row).
-            boolean addBias = q.bias != null;
-            float bias = addBias ? q.bias[q.biasOff] : 0f;
-            for (int i = from; i < to; i++) {
-                int at = q.cOff + i;
-                float v = q.alpha * sums[i];
-                v = readC ? Math.fma(q.c[at], q.beta, v) : v;
-                q.c[at] = addBias ? v + bias : v;
-            }
-            Activations.forward(q.act, q.c, q.cOff + from, q.c, q.cOff + from, to - from);
-            return;
-        }
         for (int i = from; i < to; i++) {
             int at = q.cOff + i * q.ldc;
             float v = q.alpha * sums[i];
             q.c[at] = readC ? Math.fma(q.c[at], q.beta, v) : v;
-            if (q.epilogue) Activations.biasActivate(q.c, at, 1, q.bias, q.biasOff, q.act);
+        }
+        if (!q.epilogue) return;
+        if (q.ldc == 1) {
+            // The column is contiguous: its one bias value added, then the activation over the slab in one
+            // call (the same elementwise arithmetic as a row at a time).
+            if (q.bias != null) {
+                float bias = q.bias[q.biasOff];
+                for (int i = from; i < to; i++) q.c[q.cOff + i] += bias;
+            }
+            Activations.forward(q.act, q.c, q.cOff + from, q.c, q.cOff + from, to - from);
+        } else {
+            for (int i = from; i < to; i++) Activations.biasActivate(q.c, q.cOff + i * q.ldc, 1, q.bias, q.biasOff, q.act);
         }
     }
 }

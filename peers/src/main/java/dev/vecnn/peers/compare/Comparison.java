@@ -193,14 +193,21 @@ final class Comparison {
         return cmd;
     }
 
+    /** The setting's environment, and for the Python peers glibc's huge-page tunable (the JVMs get a flag in {@link #command}). */
+    private Map<String, String> environment(String peer, PeerSettings.Setting s) {
+        return switch (peer) {
+            case "vecnn", "dl4j" -> s.env();
+            default -> {
+                Map<String, String> env = new LinkedHashMap<>(s.env());
+                env.putAll(hugePages.pythonEnv());
+                yield env;
+            }
+        };
+    }
+
     private Run runOne(String phase, int round, String peer, String kase, int t, PeerSettings.Setting s, Cases.Budget b) throws Exception {
         double load = quiet.waitQuiet();
-        Map<String, String> env = s.env();
-        if (!peer.equals("vecnn") && !peer.equals("dl4j") && hugePages.offered()) {
-            env = new java.util.LinkedHashMap<>(env);
-            env.putAll(hugePages.pythonEnv());
-        }
-        PeerProcess.Captured c = PeerProcess.capture(command(peer, kase, t, b), env, o.timeoutSeconds);
+        PeerProcess.Captured c = PeerProcess.capture(command(peer, kase, t, b), environment(peer, s), o.timeoutSeconds);
         Map<String, Object> summary = null;
         for (String line : c.out().split("\n")) {
             line = line.trim();

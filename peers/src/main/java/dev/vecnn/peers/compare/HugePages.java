@@ -34,10 +34,6 @@ final class HugePages {
         return new HugePages(setting.contains("[always]") || setting.contains("[madvise]"));
     }
 
-    boolean offered() {
-        return offered;
-    }
-
     /** Flags for a peer JVM's command line. */
     List<String> jvmFlags() {
         return offered ? List.of("-XX:+UseTransparentHugePages") : List.of();
