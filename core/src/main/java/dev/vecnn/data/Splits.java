@@ -52,26 +52,48 @@ public final class Splits {
      * {@code seed}. Labels become 1 for the digit and 0 for the rest.
      */
     public static Dataset oneVsRestBalanced(Dataset data, int digit, int perSide, long seed) {
-        int classes = data.classes();
-        int[][] byClass = indicesByClass(data);
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (digit + 1)));
+        int[] picked = balancedIndices(data.labels(), data.classes(), digit, perSide, random, data.name());
+        int[] mix = permutation(picked.length, random.nextLong());
+        int[] ordered = new int[picked.length];
+        for (int i = 0; i < picked.length; i++) ordered[i] = picked[mix[i]];
+        Dataset subset = data.select(data.name() + "-digit" + digit, ordered);
+        return binarize(subset, digit);
+    }
+
+    /**
+     * The rows of a test set balanced like {@link #oneVsRestBalanced}'s subsets, for judging a one-vs-rest
+     * model: every row of {@code digit} and as many of the other classes, drawn the same way with
+     * {@code seed}; ascending. Throws, naming {@code name}, when a class has fewer rows than its portion.
+     */
+    public static int[] balancedTestRows(int[] labels, int classes, int digit, long seed, String name) {
+        int positives = 0;
+        for (int label : labels) if (label == digit) positives++;
+        int[] rows = balancedIndices(labels, classes, digit, positives, new SplittableRandom(seed), name);
+        java.util.Arrays.sort(rows);
+        return rows;
+    }
+
+    /**
+     * {@code perSide} rows of {@code digit} and {@code perSide} of the other classes in near-equal portions
+     * (the first classes take one more when it does not divide), each portion a uniform draw without
+     * replacement from its class; in draw order.
+     */
+    private static int[] balancedIndices(int[] labels, int classes, int digit, int perSide, SplittableRandom random,
+                                         String name) {
+        int[][] byClass = indicesByClass(labels, classes);
         int others = classes - 1;
         int[] picked = new int[2 * perSide];
-        int n = 0;
-        n = take(byClass[digit], perSide, random, picked, n, data, digit);
+        int n = take(byClass[digit], perSide, random, picked, 0, name, digit);
         int base = perSide / others;
         int extra = perSide % others;
         int seen = 0;
         for (int c = 0; c < classes; c++) {
             if (c == digit) continue;
             int want = base + (seen++ < extra ? 1 : 0);
-            n = take(byClass[c], want, random, picked, n, data, c);
+            n = take(byClass[c], want, random, picked, n, name, c);
         }
-        int[] mix = permutation(picked.length, random.nextLong());
-        int[] ordered = new int[picked.length];
-        for (int i = 0; i < picked.length; i++) ordered[i] = picked[mix[i]];
-        Dataset subset = data.select(data.name() + "-digit" + digit, ordered);
-        return binarize(subset, digit);
+        return picked;
     }
 
     /** Labels 1 for {@code digit} and 0 for every other class, on the same rows. */
@@ -81,9 +103,9 @@ public final class Splits {
         return data.withLabels(data.name() + "-is" + digit, labels, 2);
     }
 
-    private static int take(int[] pool, int want, SplittableRandom random, int[] out, int n, Dataset data, int cls) {
+    private static int take(int[] pool, int want, SplittableRandom random, int[] out, int n, String name, int cls) {
         if (pool.length < want) {
-            throw new IllegalArgumentException(data.name() + " has only " + pool.length + " rows of class " + cls
+            throw new IllegalArgumentException(name + " has only " + pool.length + " rows of class " + cls
                     + ", fewer than the " + want + " the balanced subset needs");
         }
         int[] copy = pool.clone();
@@ -98,13 +120,14 @@ public final class Splits {
         return n;
     }
 
-    private static int[][] indicesByClass(Dataset data) {
-        int[] counts = data.classCounts();
-        int[][] byClass = new int[data.classes()][];
-        for (int c = 0; c < byClass.length; c++) byClass[c] = new int[counts[c]];
-        int[] fill = new int[data.classes()];
-        for (int i = 0; i < data.rows(); i++) {
-            int c = data.labels()[i];
+    private static int[][] indicesByClass(int[] labels, int classes) {
+        int[] counts = new int[classes];
+        for (int label : labels) counts[label]++;
+        int[][] byClass = new int[classes][];
+        for (int c = 0; c < classes; c++) byClass[c] = new int[counts[c]];
+        int[] fill = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
             byClass[c][fill[c]++] = i;
         }
         return byClass;

@@ -1,6 +1,7 @@
 package dev.vecnn.train;
 
 import dev.vecnn.data.Dataset;
+import dev.vecnn.data.Splits;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
@@ -47,6 +48,12 @@ public final class OneVsRest {
         Rng seeds = new Rng(config.seed());
         long[] modelSeeds = new long[classes];
         Dataset[] binaryTests = new Dataset[classes];
+        // Drawn before training, so a test set too small to balance fails before the models are trained.
+        int[][] balancedRows = new int[classes][];
+        Rng balancedDraws = new Rng(config.seed() ^ BALANCED_SEED_SALT);
+        for (int c = 0; c < classes; c++) {
+            balancedRows[c] = Splits.balancedTestRows(test.labels(), classes, c, balancedDraws.nextLong(), test.name());
+        }
         for (int c = 0; c < classes; c++) {
             modelSeeds[c] = seeds.nextLong();
             int[] labels = new int[test.rows()];
@@ -71,13 +78,12 @@ public final class OneVsRest {
         double[] trainRecall = new double[classes];
         double[] testRecall = new double[classes];
         double[] balanced = new double[classes];
-        Rng balancedDraws = new Rng(config.seed() ^ BALANCED_SEED_SALT);
         for (int c = 0; c < classes; c++) {
             trainAcc[c] = results[c].train().accuracy();
             testAcc[c] = results[c].test().accuracy();
             trainRecall[c] = results[c].train().perClassAccuracy()[1];
             testRecall[c] = results[c].test().perClassAccuracy()[1];
-            int[] rows = balancedTestRows(test.labels(), classes, c, balancedDraws.nextLong());
+            int[] rows = balancedRows[c];
             long correct = 0;
             for (int r : rows) {
                 int decision = probabilities[c][r] >= config.threshold() ? 1 : 0;
@@ -105,33 +111,4 @@ public final class OneVsRest {
 
     /** Keeps the balanced subsets' draws apart from the models' seeds drawn from the same configuration seed. */
     private static final long BALANCED_SEED_SALT = 0x62616c616e636564L;
-
-    /**
-     * Rows of a test subset balanced like seed 000's training subsets: every row of class {@code target}
-     * and as many rows of the other classes, in near-equal portions per class (the first classes take one
-     * more when it does not divide), each portion drawn by a seeded shuffle of that class's rows. Ascending.
-     */
-    static int[] balancedTestRows(int[] labels, int classes, int target, long seed) {
-        int[][] byClass = new int[classes][];
-        int[] counts = new int[classes];
-        for (int l : labels) counts[l]++;
-        for (int k = 0; k < classes; k++) byClass[k] = new int[counts[k]];
-        int[] fill = new int[classes];
-        for (int r = 0; r < labels.length; r++) byClass[labels[r]][fill[labels[r]]++] = r;
-        int positives = counts[target], others = classes - 1;
-        Rng rng = new Rng(seed);
-        int[] rows = new int[labels.length];
-        int n = 0;
-        for (int r : byClass[target]) rows[n++] = r;
-        for (int k = 0, j = 0; k < classes; k++) {
-            if (k == target) continue;
-            int want = Math.min(counts[k], positives / others + (j++ < positives % others ? 1 : 0));
-            int[] pool = byClass[k].clone();
-            rng.shuffle(pool, pool.length);
-            for (int i = 0; i < want; i++) rows[n++] = pool[i];
-        }
-        int[] out = Arrays.copyOf(rows, n);
-        Arrays.sort(out);
-        return out;
-    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param trainRecall       per class: the fraction of its own images in its training set that its neuron accepts
  * @param testRecall        per class: the fraction of its ~1,000 test images that its neuron accepts
  * @param balancedTestAccuracy per class: accuracy on a balanced test subset, all of its test images and as many
- *                          others in equal portions from the other classes (see {@link OneVsRest#balancedTestRows})
+ *                          others in equal portions from the other classes (see {@link dev.vecnn.data.Splits#balancedTestRows})
  */
 public record OneVsRestResult(List<TrainResult> models, double[] trainAccuracy, double[] testAccuracy,
                               double ensembleAccuracy, int[][] ensembleConfusion, double wallSeconds,

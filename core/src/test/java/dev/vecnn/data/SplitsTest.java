@@ -3,6 +3,7 @@ package dev.vecnn.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -108,5 +109,32 @@ class SplitsTest {
         float[] before = shared.values().clone();
         Normalization.PER_IMAGE_ZSCORE.apply(shared, stats);
         assertArrayEquals(before, shared.values(), 0f);
+    }
+
+    @Test
+    void balancedTestRowsTakeEveryTargetRowAndAsManyOthersInEqualPortions() {
+        int[] labels = new int[1000];
+        for (int i = 0; i < labels.length; i++) labels[i] = i < 300 ? 3 : i % 10; // class 3 over-represented
+        int positives = (int) Arrays.stream(labels).filter(l -> l == 3).count();
+        int[] rows = Splits.balancedTestRows(labels, 10, 3, 9, "test");
+        int[] perClass = new int[10];
+        for (int r : rows) perClass[labels[r]]++;
+        assertEquals(positives, perClass[3]);
+        assertEquals(2 * positives, rows.length, Arrays.toString(perClass));
+        for (int k = 0; k < 10; k++) {
+            if (k != 3) assertTrue(Math.abs(perClass[k] - positives / 9.0) <= 1, "class " + k + ": " + perClass[k]);
+        }
+        for (int i = 1; i < rows.length; i++) assertTrue(rows[i] > rows[i - 1], "ascending, no row twice");
+        assertArrayEquals(rows, Splits.balancedTestRows(labels, 10, 3, 9, "test"), "same seed, same rows");
+        assertTrue(!Arrays.equals(rows, Splits.balancedTestRows(labels, 10, 3, 10, "test")), "another seed draws other rows");
+    }
+
+    @Test
+    void balancedTestRowsNameTheSetWhenAClassIsTooSmall() {
+        int[] labels = new int[100];
+        for (int i = 0; i < labels.length; i++) labels[i] = i < 90 ? 0 : 1 + i % 2; // 90 zeros, 5 ones, 5 twos
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Splits.balancedTestRows(labels, 3, 0, 1, "tiny-test"));
+        assertTrue(e.getMessage().contains("tiny-test") && e.getMessage().contains("class 1"), e.getMessage());
     }
 }
