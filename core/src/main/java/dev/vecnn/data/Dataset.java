@@ -42,7 +42,12 @@ public record Dataset(String name, float[] buffer, int rows, int features, int[]
 
     /** Index in {@link #buffer()} of the first row's first value. */
     public int offset() {
-        return buffer.length - rows * features;
+        return valuesStart(buffer, rows * features);
+    }
+
+    /** Where the last {@code values} values of {@code buffer} start: the rows of a buffer from {@link #newValues}. */
+    public static int valuesStart(float[] buffer, int values) {
+        return buffer.length - values;
     }
 
     /** Index in {@link #buffer()} of row {@code row}'s first value. */
@@ -58,8 +63,9 @@ public record Dataset(String name, float[] buffer, int rows, int features, int[]
 
     /** The rows at {@code indices}, in that order, as a new dataset. */
     public Dataset select(String newName, int[] indices) {
-        float[] nx = newValues(Math.multiplyExact(indices.length, features));
-        int to = nx.length - indices.length * features;
+        int values = Math.multiplyExact(indices.length, features);
+        float[] nx = newValues(values);
+        int to = valuesStart(nx, values);
         int[] nl = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(buffer, rowStart(indices[i]), nx, to + i * features, features);

@@ -76,8 +76,9 @@ public final class MnistLoader {
         public Dataset selectTrain(String name, int[] indices) {
             int f = trainImages.pixelsPerImage();
             byte[] pixels = trainImages.pixels();
-            float[] x = Dataset.newValues(Math.multiplyExact(indices.length, f));
-            int to = x.length - indices.length * f;
+            int values = Math.multiplyExact(indices.length, f);
+            float[] x = Dataset.newValues(values);
+            int to = Dataset.valuesStart(x, values);
             int[] labels = new int[indices.length];
             for (int i = 0; i < indices.length; i++) {
                 toFloats(pixels, indices[i] * f, x, to + i * f, f);
@@ -89,7 +90,7 @@ public final class MnistLoader {
         private static Dataset toDataset(String name, IdxReader.Images images, int[] labels) {
             byte[] pixels = images.pixels();
             float[] x = Dataset.newValues(pixels.length);
-            toFloats(pixels, 0, x, x.length - pixels.length, pixels.length);
+            toFloats(pixels, 0, x, Dataset.valuesStart(x, pixels.length), pixels.length);
             return new Dataset(name, x, images.count(), images.pixelsPerImage(), labels, CLASSES);
         }
 
