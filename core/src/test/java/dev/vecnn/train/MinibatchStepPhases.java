@@ -11,10 +11,14 @@ import java.util.*;
  * per row on the calling thread (the trainer before BatchGather), otherwise BatchGather as the trainer
  * does. -DsgdTwice=true runs the update a second time and times it apart ("sgdAgain": the same
  * update with its lines already in the right core, so the difference is the cost of fetching them);
- * -Dlayout=out-in stores the weights out x in. Epochs 5-12 are timed. The phases are timed apart: the
+ * -Dlayout=out-in stores the weights out x in; -DnoSgd=true leaves the weights unchanged (no update, so no
+ * weight lines cross between cores). -Depochs=N (40) runs N epochs and -Dwarm=W (20) times those after
+ * the first W: on two threads C2 is still compiling the kernels 3-5 s into a run, on a core the step
+ * needs, so fewer warm-up epochs time the compiler as much as the step. The phases are timed apart: the
  * Trainer itself copies the next batch inside the update's parallel region (Sgd.step's companion).
  */
-public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice");
+public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice"), NO_SGD = Boolean.getBoolean("noSgd");
+  static final int WARM = Integer.getInteger("warm", 20);
   public static void main(String[] a) {
     int threads = Integer.parseInt(a[0]);
     String kind = a.length > 1 ? a[1] : "TANH";
@@ -36,9 +40,9 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     String[] names = {"gather","forward","lossPred","backward","sgd","sgdAgain"};
     long[] t = new long[names.length];
     Rng rng = new Rng(5);
-    int epochs = 12;
+    int epochs = Integer.getInteger("epochs", 40);
     for (int ep = 0; ep < epochs; ep++) {
-      if (ep == 4) Arrays.fill(t, 0);
+      if (ep == WARM) Arrays.fill(t, 0);
       rng.shuffle(order, n);
       for (int r0 = 0; r0 + batch <= n; r0 += batch) {
         long s = System.nanoTime(), e;
@@ -48,12 +52,12 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
         mlp.forward(gemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
         mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
         mlp.backward(gemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
-        sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s; s = e;
+        if (!NO_SGD) sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s; s = e;
         if (SGD_TWICE) { sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[5] += e - s; }
       }
     }
     long tot = 0; for (long v : t) tot += v;
-    int steps = (epochs - 4) * (n / batch);
+    int steps = (epochs - WARM) * (n / batch);
     System.out.printf("threads %d %s: step %.1f us, %.0f samples/s%n", threads, kind, tot / 1e3 / steps, steps * (double) batch / (tot / 1e9));
     for (int i = 0; i < names.length; i++) System.out.printf("  %-9s %7.1f us  %5.1f%%%n", names[i], t[i] / 1e3 / steps, 100.0 * t[i] / tot);
     pool.close();
