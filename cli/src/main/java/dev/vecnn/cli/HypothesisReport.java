@@ -18,13 +18,31 @@ import java.util.function.ToDoubleFunction;
 /**
  * The markdown of `vecnn reproduce --hypotheses`: per claim, a table of every variant run on its preset
  * (rows) under every reading (columns), each value with its verdict, then a summary of which variants
- * reproduce which claim and which claims stay unexplained; plus the measurements as CSV and the plots.
+ * reproduce which claim and which claims stay unexplained; plus the measurements as CSV and the plots,
+ * and the section the quick catalogue run ({@code reproduce --quick}) adds for its hypothesis checks.
  */
 final class HypothesisReport {
     private HypothesisReport() {}
 
     /** One run: a preset under a variant, and what it measured (null while not yet run, or when it failed). */
     record Run(String preset, Variant variant, Measurements measurements, double seconds, String error) {}
+
+    /** A row of the quick run's hypothesis-check table: check {@code q} judged {@code j}. */
+    static String checkRow(Hypotheses.QuickCheck q, Judgement j) {
+        Claim c = q.claimSpec();
+        Variant v = q.variantSpec();
+        return String.format(Locale.ROOT, "| %s | %s | `%s` | %s | %s | %s | %s |", c.id(), c.reported(),
+                v.command(q.preset()), q.reading().description(), c.tolerance(), j.value(), j.holds() ? "ok" : "**no longer holds**");
+    }
+
+    /** The quick run's hypothesis-check section from its {@link #checkRow rows}; empty without rows. */
+    static String checksSection(List<String> rows) {
+        if (rows.isEmpty()) return "";
+        return "## Hypothesis checks\n\nA variant of docs/design/hypotheses.md that reproduces a reported number, trained in full;"
+                + " the run fails when its value leaves the claim's tolerance.\n\n"
+                + "| claim | reported | variant | read as | reproduces when | vecnn | verdict |\n|---|---|---|---|---|---|---|\n"
+                + String.join("\n", rows) + "\n";
+    }
 
     static String markdown(String command, String machine, double seconds, List<Run> runs, List<String> plots, int planned) {
         StringBuilder sb = new StringBuilder("# Hypotheses behind the reported numbers vecnn does not reproduce\n\n");

@@ -115,7 +115,7 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Lines of the quick run's hypothesis checks, for its README. */
+    /** Rows of the quick run's hypothesis-check table, for its README. */
     private final List<String> checkLines = new ArrayList<>();
 
     /** Trains each of {@link Hypotheses#QUICK}'s variants and fails the run when its claim no longer holds. */
@@ -127,9 +127,7 @@ final class ReproduceCommand implements Callable<Integer> {
             console.flush();
             try {
                 Judgement j = c.judge(HypothesisRunner.measure(q.preset(), v, mnist, pool, null), q.reading());
-                String line = String.format(Locale.ROOT, "| %s | %s | `%s` | %s | %s | %s | %s |", c.id(), c.reported(),
-                        v.command(q.preset()), q.reading().description(), c.tolerance(), j.value(), j.holds() ? "ok" : "**no longer holds**");
-                checkLines.add(line);
+                checkLines.add(HypothesisReport.checkRow(q, j));
                 console.println("   " + j.value() + (j.holds() ? " (reproduces: " : " (does NOT reproduce: ") + c.tolerance() + ")");
                 if (!j.holds()) failures.add("hypothesis " + v.id() + " no longer reproduces " + c.id() + ": " + j.value());
             } catch (RuntimeException e) {
@@ -222,13 +220,8 @@ final class ReproduceCommand implements Callable<Integer> {
                              int poolThreads, int planned) throws IOException {
         String command = "./vecnn reproduce" + (quick ? " --quick" : "") + (only != null ? " --only " + String.join(",", only) : "")
                 + (seeds > 1 ? " --seeds " + seeds : "") + " --out " + out;
-        String md = ReproduceReport.markdown(command, MachineInfo.describe(poolThreads), seconds, runs, plots, quick, planned);
-        if (!checkLines.isEmpty()) {
-            md += "## Hypothesis checks\n\nA variant of docs/design/hypotheses.md that reproduces a reported number, trained in full;"
-                    + " the run fails when its value leaves the claim's tolerance.\n\n"
-                    + "| claim | reported | variant | read as | reproduces when | vecnn | verdict |\n|---|---|---|---|---|---|---|\n"
-                    + String.join("\n", checkLines) + "\n";
-        }
+        String md = ReproduceReport.markdown(command, MachineInfo.describe(poolThreads), seconds, runs, plots, quick, planned)
+                + HypothesisReport.checksSection(checkLines);
         AtomicFiles.writeString(out.resolve("README.md"), md);
         AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv(runs));
     }

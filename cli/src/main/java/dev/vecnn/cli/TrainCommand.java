@@ -100,8 +100,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train(PrintWriter out, Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Checkpoint start)
             throws IOException {
-        DataSpec.Prepared d = preset.data().prepare(mnist);
-        preset = ExperimentRunner.fitInputs(preset, d.train().features());
+        ExperimentRunner.Fitted fitted = ExperimentRunner.prepare(preset, mnist);
+        preset = fitted.preset();
+        DataSpec.Prepared d = fitted.data();
         TrainConfig config = preset.config();
         if (start != null) out.printf("resuming from %s at epoch %d%n", resume, start.epoch());
         Trainer trainer = new Trainer(config, pool);

@@ -34,9 +34,19 @@ public final class ExperimentRunner {
         void onEpoch(int model, dev.vecnn.train.EpochMetrics metrics);
     }
 
-    public static Outcome run(Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Path csv, Progress progress) {
+    /** A preset fitted to its prepared data (see {@link #fitInputs}), ready to run. */
+    public record Fitted(Preset preset, DataSpec.Prepared data) {}
+
+    /** Prepares the preset's data from {@code mnist} and fits the preset's inputs to it. */
+    public static Fitted prepare(Preset preset, MnistLoader.Mnist mnist) {
         DataSpec.Prepared data = preset.data().prepare(mnist);
-        preset = fitInputs(preset, data.train().features());
+        return new Fitted(fitInputs(preset, data.train().features()), data);
+    }
+
+    public static Outcome run(Preset preset, MnistLoader.Mnist mnist, KernelPool pool, Path csv, Progress progress) {
+        Fitted fitted = prepare(preset, mnist);
+        preset = fitted.preset();
+        DataSpec.Prepared data = fitted.data();
         return switch (preset.kind()) {
             case TRAIN -> {
                 EpochListener listener = progress == null ? EpochListener.NONE : m -> progress.onEpoch(0, m);

@@ -42,8 +42,9 @@ public final class HypothesisRunner {
             return fromOutcome(ExperimentRunner.run(preset, mnist, pool, null, progress));
         }
         Measurements m = new Measurements();
-        DataSpec.Prepared data = preset.data().prepare(mnist);
-        preset = ExperimentRunner.fitInputs(preset, data.train().features());
+        ExperimentRunner.Fitted fitted = ExperimentRunner.prepare(preset, mnist);
+        preset = fitted.preset();
+        DataSpec.Prepared data = fitted.data();
         Evaluator evaluator = new Evaluator(new Gemm(pool));
         float threshold = preset.config().threshold();
         if (!preset.marks().isEmpty()) {
