@@ -64,12 +64,13 @@ public final class Splits {
     /**
      * The rows of a test set balanced like {@link #oneVsRestBalanced}'s subsets, for judging a one-vs-rest
      * model: every row of {@code digit} and as many of the other classes, drawn the same way with
-     * {@code seed}; ascending. Throws, naming {@code name}, when a class has fewer rows than its portion.
+     * {@code seed}; ascending. A class with fewer rows than its portion gives all it has (the subset is then
+     * smaller), where a training subset must be exact.
      */
-    public static int[] balancedTestRows(int[] labels, int classes, int digit, long seed, String name) {
+    public static int[] balancedTestRows(int[] labels, int classes, int digit, long seed) {
         int positives = 0;
         for (int label : labels) if (label == digit) positives++;
-        int[] rows = balancedIndices(labels, classes, digit, positives, new SplittableRandom(seed), name);
+        int[] rows = balancedIndices(labels, classes, digit, positives, new SplittableRandom(seed), null);
         java.util.Arrays.sort(rows);
         return rows;
     }
@@ -77,7 +78,8 @@ public final class Splits {
     /**
      * {@code perSide} rows of {@code digit} and {@code perSide} of the other classes in near-equal portions
      * (the first classes take one more when it does not divide), each portion a uniform draw without
-     * replacement from its class; in draw order.
+     * replacement from its class; in draw order. A class short of its portion throws, naming the set
+     * {@code name}, or with a null name gives all its rows.
      */
     private static int[] balancedIndices(int[] labels, int classes, int digit, int perSide, SplittableRandom random,
                                          String name) {
@@ -93,7 +95,7 @@ public final class Splits {
             int want = base + (seen++ < extra ? 1 : 0);
             n = take(byClass[c], want, random, picked, n, name, c);
         }
-        return picked;
+        return n == picked.length ? picked : java.util.Arrays.copyOf(picked, n);
     }
 
     /** Labels 1 for {@code digit} and 0 for every other class, on the same rows. */
@@ -104,7 +106,9 @@ public final class Splits {
     }
 
     private static int take(int[] pool, int want, SplittableRandom random, int[] out, int n, String name, int cls) {
-        if (pool.length < want) {
+        if (pool.length < want && name == null) {
+            want = pool.length;
+        } else if (pool.length < want) {
             throw new IllegalArgumentException(name + " has only " + pool.length + " rows of class " + cls
                     + ", fewer than the " + want + " the balanced subset needs");
         }

@@ -48,12 +48,6 @@ public final class OneVsRest {
         Rng seeds = new Rng(config.seed());
         long[] modelSeeds = new long[classes];
         Dataset[] binaryTests = new Dataset[classes];
-        // Drawn before training, so a test set too small to balance fails before the models are trained.
-        int[][] balancedRows = new int[classes][];
-        Rng balancedDraws = new Rng(config.seed() ^ BALANCED_SEED_SALT);
-        for (int c = 0; c < classes; c++) {
-            balancedRows[c] = Splits.balancedTestRows(test.labels(), classes, c, balancedDraws.nextLong(), test.name());
-        }
         for (int c = 0; c < classes; c++) {
             modelSeeds[c] = seeds.nextLong();
             int[] labels = new int[test.rows()];
@@ -78,12 +72,13 @@ public final class OneVsRest {
         double[] trainRecall = new double[classes];
         double[] testRecall = new double[classes];
         double[] balanced = new double[classes];
+        Rng balancedDraws = new Rng(config.seed() ^ BALANCED_SEED_SALT);
         for (int c = 0; c < classes; c++) {
             trainAcc[c] = results[c].train().accuracy();
             testAcc[c] = results[c].test().accuracy();
             trainRecall[c] = results[c].train().perClassAccuracy()[1];
             testRecall[c] = results[c].test().perClassAccuracy()[1];
-            int[] rows = balancedRows[c];
+            int[] rows = Splits.balancedTestRows(test.labels(), classes, c, balancedDraws.nextLong());
             long correct = 0;
             for (int r : rows) {
                 int decision = probabilities[c][r] >= config.threshold() ? 1 : 0;

@@ -116,7 +116,7 @@ class SplitsTest {
         int[] labels = new int[1000];
         for (int i = 0; i < labels.length; i++) labels[i] = i < 300 ? 3 : i % 10; // class 3 over-represented
         int positives = (int) Arrays.stream(labels).filter(l -> l == 3).count();
-        int[] rows = Splits.balancedTestRows(labels, 10, 3, 9, "test");
+        int[] rows = Splits.balancedTestRows(labels, 10, 3, 9);
         int[] perClass = new int[10];
         for (int r : rows) perClass[labels[r]]++;
         assertEquals(positives, perClass[3]);
@@ -125,16 +125,27 @@ class SplitsTest {
             if (k != 3) assertTrue(Math.abs(perClass[k] - positives / 9.0) <= 1, "class " + k + ": " + perClass[k]);
         }
         for (int i = 1; i < rows.length; i++) assertTrue(rows[i] > rows[i - 1], "ascending, no row twice");
-        assertArrayEquals(rows, Splits.balancedTestRows(labels, 10, 3, 9, "test"), "same seed, same rows");
-        assertTrue(!Arrays.equals(rows, Splits.balancedTestRows(labels, 10, 3, 10, "test")), "another seed draws other rows");
+        assertArrayEquals(rows, Splits.balancedTestRows(labels, 10, 3, 9), "same seed, same rows");
+        assertTrue(!Arrays.equals(rows, Splits.balancedTestRows(labels, 10, 3, 10)), "another seed draws other rows");
     }
 
     @Test
-    void balancedTestRowsNameTheSetWhenAClassIsTooSmall() {
+    void balancedTestRowsTakeAllOfAClassShortOfItsPortion() {
         int[] labels = new int[100];
         for (int i = 0; i < labels.length; i++) labels[i] = i < 90 ? 0 : 1 + i % 2; // 90 zeros, 5 ones, 5 twos
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Splits.balancedTestRows(labels, 3, 0, 1, "tiny-test"));
-        assertTrue(e.getMessage().contains("tiny-test") && e.getMessage().contains("class 1"), e.getMessage());
+        int[] rows = Splits.balancedTestRows(labels, 3, 0, 1);
+        int[] perClass = new int[3];
+        for (int r : rows) perClass[labels[r]]++;
+        assertArrayEquals(new int[] {90, 5, 5}, perClass, "every zero, and all the ones and twos there are");
+        for (int i = 1; i < rows.length; i++) assertTrue(rows[i] > rows[i - 1], "ascending, no row twice");
+    }
+
+    @Test
+    void aTrainingSubsetShortOfAClassFailsNamingTheSet() {
+        int[] labels = new int[100];
+        for (int i = 0; i < labels.length; i++) labels[i] = i < 90 ? 0 : 1 + i % 2;
+        Dataset data = new Dataset("tiny", new float[100], 100, 1, labels, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splits.oneVsRestBalanced(data, 0, 20, 1));
+        assertTrue(e.getMessage().contains("tiny") && e.getMessage().contains("class 1"), e.getMessage());
     }
 }
