@@ -1,6 +1,8 @@
 package dev.vecnn.data;
 
 import dev.vecnn.kernel.LineAlignment;
+import dev.vecnn.kernel.PixelDecode;
+import dev.vecnn.kernel.PixelDecodeReference;
 import java.util.Arrays;
 
 /**
@@ -10,8 +12,13 @@ import java.util.Arrays;
  * before them (at most {@link LineAlignment#MAX_PAD}, none unless the buffer came from {@link #newValues})
  * put the first row on a cache line in a large array. Row r starts at {@link #rowStart}(r); {@link #values()}
  * is the rows without the pad. The arrays are owned by the dataset: callers treat them as read-only.
+ *
+ * <p>{@code pixels}, when not null, holds the 8-bit pixels the values were decoded from, row-major with no
+ * pad: value i is exactly {@link PixelDecodeReference#value}(pixels[i]). A pass that streams the rows
+ * may read them from it, a quarter of the bytes, and decode them in cache ({@link PixelDecode}); the
+ * numbers are the same either way. Anything that gives the rows new values drops it.
  */
-public record Dataset(String name, float[] buffer, int rows, int features, int[] labels, int classes) {
+public record Dataset(String name, float[] buffer, int rows, int features, int[] labels, int classes, byte[] pixels) {
 
     public Dataset {
         if (rows < 0 || features <= 0) {
@@ -30,6 +37,14 @@ public record Dataset(String name, float[] buffer, int rows, int features, int[]
                 throw new IllegalArgumentException("dataset " + name + ": label " + label + " outside [0, " + classes + ")");
             }
         }
+        if (pixels != null && pixels.length != (long) rows * features) {
+            throw new IllegalArgumentException("dataset " + name + ": " + pixels.length + " pixels for " + rows + " x " + features);
+        }
+    }
+
+    /** Values with no pixels behind them. */
+    public Dataset(String name, float[] buffer, int rows, int features, int[] labels, int classes) {
+        this(name, buffer, rows, features, labels, classes, null);
     }
 
     /**
@@ -67,19 +82,21 @@ public record Dataset(String name, float[] buffer, int rows, int features, int[]
         float[] nx = newValues(values);
         int to = valuesStart(nx, values);
         int[] nl = new int[indices.length];
+        byte[] np = pixels == null ? null : new byte[values];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(buffer, rowStart(indices[i]), nx, to + i * features, features);
+            if (np != null) System.arraycopy(pixels, indices[i] * features, np, i * features, features);
             nl[i] = labels[indices[i]];
         }
-        return new Dataset(newName, nx, indices.length, features, nl, classes);
+        return new Dataset(newName, nx, indices.length, features, nl, classes, np);
     }
 
     /** Same features, new labels (for example a one-vs-rest binarisation). */
     public Dataset withLabels(String newName, int[] newLabels, int newClasses) {
-        return new Dataset(newName, buffer, rows, features, newLabels, newClasses);
+        return new Dataset(newName, buffer, rows, features, newLabels, newClasses, pixels);
     }
 
-    /** Same labels, a new buffer of the same shape and pad (for example after normalisation). */
+    /** Same labels, a new buffer of the same shape and pad (for example after normalisation), no pixels. */
     public Dataset withFeatures(String newName, float[] newBuffer) {
         return new Dataset(newName, newBuffer, rows, features, labels, classes);
     }

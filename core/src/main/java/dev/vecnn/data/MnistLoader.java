@@ -1,5 +1,7 @@
 package dev.vecnn.data;
 
+import dev.vecnn.kernel.PixelDecode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,24 +82,21 @@ public final class MnistLoader {
             float[] x = Dataset.newValues(values);
             int to = Dataset.valuesStart(x, values);
             int[] labels = new int[indices.length];
+            byte[] rowPixels = new byte[values];
             for (int i = 0; i < indices.length; i++) {
-                toFloats(pixels, indices[i] * f, x, to + i * f, f);
+                System.arraycopy(pixels, indices[i] * f, rowPixels, i * f, f);
                 labels[i] = trainLabels[indices[i]];
             }
-            return new Dataset(name, x, indices.length, f, labels, CLASSES);
+            PixelDecode.decode(rowPixels, 0, x, to, values);
+            return new Dataset(name, x, indices.length, f, labels, CLASSES, rowPixels);
         }
 
+        /** The images' pixels stay with the dataset (nothing writes them), so passes may stream them instead of the floats. */
         private static Dataset toDataset(String name, IdxReader.Images images, int[] labels) {
             byte[] pixels = images.pixels();
             float[] x = Dataset.newValues(pixels.length);
-            toFloats(pixels, 0, x, Dataset.valuesStart(x, pixels.length), pixels.length);
-            return new Dataset(name, x, images.count(), images.pixelsPerImage(), labels, CLASSES);
-        }
-
-        private static void toFloats(byte[] pixels, int from, float[] x, int to, int count) {
-            for (int i = 0; i < count; i++) {
-                x[to + i] = (pixels[from + i] & 0xFF) / 255f;
-            }
+            PixelDecode.decode(pixels, 0, x, Dataset.valuesStart(x, pixels.length), pixels.length);
+            return new Dataset(name, x, images.count(), images.pixelsPerImage(), labels, CLASSES, pixels);
         }
     }
 

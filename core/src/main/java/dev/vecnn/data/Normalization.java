@@ -57,12 +57,12 @@ public enum Normalization {
      */
     public Dataset applyOwned(Dataset data, PixelStats trainingStats) {
         switch (this) {
-            case SCALE01 -> { }
+            case SCALE01 -> { return data; }
             case PER_IMAGE_ZSCORE -> perImageZscore(data, data.buffer());
             case STANDARDIZE -> standardize(data, trainingStats.mean(), trainingStats.std(), data.buffer());
             case RAW255 -> raw255(data, data.buffer());
         }
-        return data;
+        return data.withFeatures(data.name(), data.buffer()); // the pixels no longer decode to these values
     }
 
     /** Normalises one image of {@code features} values in place (for predictions on single images). */

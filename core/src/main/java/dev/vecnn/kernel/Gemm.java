@@ -47,6 +47,29 @@ public final class Gemm {
                                    float[] b, int bOff, int ldb,
                                    float beta, float[] c, int cOff, int ldc,
                                    float[] bias, int biasOff, Activation act) {
+        gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, null, 0, b, bOff, ldb, beta, c, cOff, ldc,
+                bias, biasOff, act);
+    }
+
+    /** As {@link #gemm}, with A's values also given as pixels (see {@link #gemmBiasActivation(boolean, boolean, int, int, int, float, float[], int, int, byte[], int, float[], int, int, float, float[], int, int, float[], int, Activation)}). */
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOff, int lda, byte[] aPixels, int aPixelsOff,
+                     float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        gemmBiasActivation(transA, transB, m, n, k, alpha, a, aOff, lda, aPixels, aPixelsOff, b, bOff, ldb, beta, c,
+                cOff, ldc, null, 0, Activation.IDENTITY);
+    }
+
+    /**
+     * As above, with {@code aPixels} (null for none) holding A's values as 8-bit pixels: a[aOff + i] is
+     * exactly {@link PixelDecodeReference#value}(aPixels[aPixelsOff + i]) over A's extent. The result is
+     * the same either way; a formulation that streams A may read the bytes, a quarter of the traffic.
+     */
+    public void gemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
+                                   float alpha, float[] a, int aOff, int lda, byte[] aPixels, int aPixelsOff,
+                                   float[] b, int bOff, int ldb,
+                                   float beta, float[] c, int cOff, int ldc,
+                                   float[] bias, int biasOff, Activation act) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative GEMM dimension: m=" + m + " n=" + n + " k=" + k);
         }
@@ -70,6 +93,11 @@ public final class Gemm {
             return;
         }
         call.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+        if (aPixels != null) {
+            checkPixels(aPixels, aPixelsOff, lda, transA ? k : m, transA ? m : k);
+            call.aPixels = aPixels;
+            call.aPixelsOff = aPixelsOff;
+        }
         try {
             engine.run(call);
         } finally {
@@ -99,6 +127,14 @@ public final class Gemm {
                 c[row + j] = beta == 0f ? 0f : beta * c[row + j];
             }
             Activations.biasActivate(c, row, n, bias, biasOff, act);
+        }
+    }
+
+    private static void checkPixels(byte[] pixels, int off, int ld, int rows, int cols) {
+        long last = off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || last > pixels.length) {
+            throw new IllegalArgumentException("A's pixels: " + rows + " x " + cols + " with leading dimension " + ld
+                    + " from offset " + off + " needs " + last + " bytes, array has " + pixels.length);
         }
     }
 

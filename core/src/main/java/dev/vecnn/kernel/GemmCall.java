@@ -14,6 +14,12 @@ final class GemmCall {
     Activation act;
     /** A bias or an activation to apply on write-back. */
     boolean epilogue;
+    /**
+     * A's values as 8-bit pixels (A's element at aOff is aPixels[aPixelsOff], same leading dimension), or
+     * null. A formulation may stream these instead of a (the same values: {@link PixelDecode}).
+     */
+    byte[] aPixels;
+    int aPixelsOff;
 
     void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
@@ -38,6 +44,8 @@ final class GemmCall {
         this.biasOff = biasOff;
         this.act = act;
         this.epilogue = bias != null || act != Activation.IDENTITY;
+        this.aPixels = null;
+        this.aPixelsOff = 0;
     }
 
     /**
@@ -56,5 +64,6 @@ final class GemmCall {
         b = null;
         c = null;
         bias = null;
+        aPixels = null;
     }
 }

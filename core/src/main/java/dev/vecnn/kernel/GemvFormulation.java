@@ -26,11 +26,17 @@ final class GemvFormulation extends GemmFormulation {
         int from = plan.rowFrom(slab), to = plan.rowTo(slab);
         if (from >= to) return;
         int incx = q.transB ? 1 : q.ldb;
-        if (q.transA) {
+        float[] xs = incx == 1 && q.bOff == 0 ? q.b : x;
+        if (q.aPixels != null && PixelDecode.VECTORS) { // the same values, a quarter of the bytes from memory
+            if (q.transA) {
+                GemvKernel.columnsTimesX(q.k, q.aPixels, q.aPixelsOff, q.lda, from, to, q.b, q.bOff, incx, sums);
+            } else {
+                GemvKernel.rowsTimesX(q.k, q.aPixels, q.aPixelsOff, q.lda, from, to, xs, sums, workspaces[worker].tile);
+            }
+        } else if (q.transA) {
             GemvKernel.columnsTimesX(q.k, q.a, q.aOff, q.lda, from, to, q.b, q.bOff, incx, sums);
         } else {
-            GemvKernel.rowsTimesX(q.k, q.a, q.aOff, q.lda, from, to, incx == 1 && q.bOff == 0 ? q.b : x, sums,
-                    workspaces[worker].tile);
+            GemvKernel.rowsTimesX(q.k, q.a, q.aOff, q.lda, from, to, xs, sums, workspaces[worker].tile);
         }
         boolean readC = q.beta != 0f;
         for (int i = from; i < to; i++) {

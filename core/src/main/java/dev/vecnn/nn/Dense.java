@@ -55,9 +55,14 @@ public final class Dense {
 
     /** y[rows x out] = act(x[rows x in] W + b); x rows start at {@code xOff} with stride {@code in}. */
     public void forward(Gemm gemm, float[] x, int xOff, int rows, float[] y) {
+        forward(gemm, x, xOff, null, 0, rows, y);
+    }
+
+    /** As above, x's values also given as pixels from {@code pixelsOff} (null for none; see {@link Gemm}). */
+    public void forward(Gemm gemm, float[] x, int xOff, byte[] pixels, int pixelsOff, int rows, float[] y) {
         boolean transposed = layout == WeightLayout.OUT_IN;
         gemm.gemmBiasActivation(false, transposed, rows, out, in,
-                1f, x, xOff, in,
+                1f, x, xOff, in, pixels, pixelsOff,
                 weight, 0, transposed ? in : out,
                 0f, y, 0, out,
                 bias, 0, activation);
@@ -86,6 +91,12 @@ public final class Dense {
     /** As above, the weight and bias gradients written to (or added to) the given arrays instead of the layer's own. */
     public void backward(Gemm gemm, float[] x, int xOff, int rows, float[] y, float[] dy, float[] dx,
                          float[] weightGrad, float[] biasGrad, boolean accumulate) {
+        backward(gemm, x, xOff, null, 0, rows, y, dy, dx, weightGrad, biasGrad, accumulate);
+    }
+
+    /** As above, x's values also given as pixels from {@code pixelsOff} (null for none; see {@link Gemm}). */
+    public void backward(Gemm gemm, float[] x, int xOff, byte[] pixels, int pixelsOff, int rows, float[] y, float[] dy,
+                         float[] dx, float[] weightGrad, float[] biasGrad, boolean accumulate) {
         if (weightGrad.length != weight.length || biasGrad.length != out) {
             throw new IllegalArgumentException("gradient arrays of " + weightGrad.length + " and " + biasGrad.length
                     + " values for a " + in + " x " + out + " layer");
@@ -96,7 +107,7 @@ public final class Dense {
         }
         if (layout == WeightLayout.IN_OUT) {
             // dW[in x out] = x^T dz
-            gemm.gemm(true, false, in, out, rows, 1f, x, xOff, in, dy, 0, out, beta, weightGrad, 0, out);
+            gemm.gemm(true, false, in, out, rows, 1f, x, xOff, in, pixels, pixelsOff, dy, 0, out, beta, weightGrad, 0, out);
         } else {
             // dW[out x in] = dz^T x
             gemm.gemm(true, false, out, in, rows, 1f, dy, 0, out, x, xOff, in, beta, weightGrad, 0, in);

@@ -133,9 +133,17 @@ public final class Mlp {
 
     /** Forward pass of {@code rows} rows of x (stride = inputs) starting at {@code xOff}; logits end in the workspace. */
     public void forward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows) {
+        forward(gemm, ws, x, xOff, null, 0, rows);
+    }
+
+    /**
+     * As above, x's values also given as 8-bit pixels from {@code pixelsOff} (null for none): the same
+     * result; a product that streams its input may read the bytes (see {@link Gemm}).
+     */
+    public void forward(Gemm gemm, Workspace ws, float[] x, int xOff, byte[] pixels, int pixelsOff, int rows) {
         checkRows(ws, rows);
         DebugSwitches.stepStarted();
-        layers[0].forward(gemm, x, xOff, rows, ws.activations[0]);
+        layers[0].forward(gemm, x, xOff, pixels, pixelsOff, rows, ws.activations[0]);
         for (int l = 1; l < layers.length; l++) {
             layers[l].forward(gemm, ws.activations[l - 1], 0, rows, ws.activations[l]);
         }
@@ -205,6 +213,12 @@ public final class Mlp {
 
     /** As {@link #backward(Gemm, Workspace, float[], int, int, boolean)}, the gradients going to {@code into}. */
     public void backward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows, Gradients into, boolean accumulate) {
+        backward(gemm, ws, x, xOff, null, 0, rows, into, accumulate);
+    }
+
+    /** As above, x's values also given as pixels from {@code pixelsOff}, as in {@link #forward(Gemm, Workspace, float[], int, byte[], int, int)}. */
+    public void backward(Gemm gemm, Workspace ws, float[] x, int xOff, byte[] pixels, int pixelsOff, int rows,
+                         Gradients into, boolean accumulate) {
         if (into.count() != parameters.size()) {
             throw new IllegalArgumentException("gradients of " + into.count() + " arrays for a network of " + parameters.size());
         }
@@ -212,7 +226,8 @@ public final class Mlp {
             layers[l].backward(gemm, ws.activations[l - 1], 0, rows, ws.activations[l], ws.gradients[l],
                     ws.gradients[l - 1], into.weight(l), into.bias(l), accumulate);
         }
-        layers[0].backward(gemm, x, xOff, rows, ws.activations[0], ws.gradients[0], null, into.weight(0), into.bias(0), accumulate);
+        layers[0].backward(gemm, x, xOff, pixels, pixelsOff, rows, ws.activations[0], ws.gradients[0], null, into.weight(0),
+                into.bias(0), accumulate);
         DebugSwitches.stepEnded();
     }
 

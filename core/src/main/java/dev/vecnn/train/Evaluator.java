@@ -14,7 +14,8 @@ import java.util.Arrays;
  * predicted classes. Threads take whole blocks of rows, each through every layer on the thread's own
  * one-thread GEMM and workspace, so a block's hidden activations stay in the cache of the core that
  * made them and a pass has one parallel region, not one per layer. Losses are added in block order
- * over fixed blocks of {@code chunkRows}, so the result does not depend on the threads. Keeps its
+ * over fixed blocks of {@code chunkRows}, so the result does not depend on the threads. A dataset's pixels
+ * go with its rows (see {@link Mlp#forward(Gemm, Workspace, float[], int, byte[], int, int)}). Keeps its
  * buffers between calls for the same architecture. Not thread-safe.
  */
 public final class Evaluator {
@@ -71,7 +72,7 @@ public final class Evaluator {
         pool.run(blocks, (worker, b) -> {
             int r0 = b * chunkRows, rows = Math.min(chunkRows, n - r0);
             Workspace ws = spaces[worker];
-            model.forward(workerGemms[worker], ws, data.buffer(), data.rowStart(r0), rows);
+            model.forward(workerGemms[worker], ws, data.buffer(), data.rowStart(r0), data.pixels(), r0 * data.features(), rows);
             losses[b] = model.lossAndPredict(workerPools[worker], ws, rows, data.labels(), r0, false, 1f, threshold);
             int[] predicted = ws.predictions();
             long[] confusion = confusions[worker];

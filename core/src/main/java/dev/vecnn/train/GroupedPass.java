@@ -1,5 +1,6 @@
 package dev.vecnn.train;
 
+import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
 import dev.vecnn.kernel.Reductions;
@@ -18,7 +19,8 @@ import java.util.List;
  * gradient adds the groups' in group order. The partition follows the row count and the tuning only,
  * never the thread count, so any number of threads gives the same bits. Threads take whole groups and
  * multiply on one-thread GEMMs of their own, so a group needs no synchronisation until the sum, which
- * runs beside the SGD update, slice by slice. Allocates nothing per step.
+ * runs beside the SGD update, slice by slice. A dataset's pixels, where it has them, go with its rows to the
+ * products, which may stream them instead (the same values). Allocates nothing per step.
  */
 final class GroupedPass {
     /** At most this many groups (their gradients are held at once); more rows make larger groups. */
@@ -44,6 +46,8 @@ final class GroupedPass {
     // The batch of the current step.
     private float[] x;
     private int xOff;
+    /** x's values as pixels (no pad: row r at r * features), or null. */
+    private byte[] pixels;
     private int[] labels;
     private int rows;
     private int groups;
@@ -115,6 +119,16 @@ final class GroupedPass {
         runGroups(rows, gradScale, threshold);
     }
 
+    /** As {@link #run(float[], int, int[], int, float, float)} over every row of {@code data}, with its pixels. */
+    void run(Dataset data, float gradScale, float threshold) {
+        this.pixels = data.pixels();
+        try {
+            run(data.buffer(), data.offset(), data.labels(), data.rows(), gradScale, threshold);
+        } finally {
+            this.pixels = null;
+        }
+    }
+
     private void runGroups(int rows, float gradScale, float threshold) {
         this.rows = rows;
         this.groups = (rows + groupRows - 1) / groupRows;
@@ -154,7 +168,7 @@ final class GroupedPass {
         for (int r0 = start; r0 < end; r0 += blockRows) {
             int n = Math.min(blockRows, end - r0);
             int at = xOff + r0 * features;
-            model.forward(gemm, ws, x, at, n);
+            model.forward(gemm, ws, x, at, pixels, r0 * features, n);
             double blockLoss = model.lossAndPredict(gemm.pool(), ws, n, labels, r0, true, gradScale, threshold);
             if (!Double.isFinite(blockLoss)) {
                 groupLoss[g] = blockLoss;
@@ -165,7 +179,7 @@ final class GroupedPass {
             for (int i = 0; i < n; i++) {
                 if (predicted[i] == labels[r0 + i]) right++;
             }
-            model.backward(gemm, ws, x, at, n, groupGradients[g], r0 > start);
+            model.backward(gemm, ws, x, at, pixels, r0 * features, n, groupGradients[g], r0 > start);
         }
         groupLoss[g] = loss;
         groupCorrect[g] = right;

@@ -80,7 +80,7 @@ final class StepPipeline {
         finite = true;
         stopped = false;
         if (fullBatch != null) {
-            fullBatch.run(train.buffer(), train.offset(), train.labels(), n, config.reduction().gradientScale(n), threshold);
+            fullBatch.run(train, config.reduction().gradientScale(n), threshold);
             lossSum = fullBatch.lossSum;
             correct = fullBatch.correct;
             finite = fullBatch.finite;

@@ -30,6 +30,13 @@ class MnistLoaderTest {
         assertArrayEquals(a.train().values(), b.train().values());
         assertArrayEquals(a.test().labels(), b.test().labels());
         for (float v : a.train().values()) assertTrue(v >= 0f && v <= 1f);
+        for (Dataset d : new Dataset[] {a.train(), a.test()}) {
+            float[] values = d.values();
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Float.floatToRawIntBits(dev.vecnn.kernel.PixelDecodeReference.value(d.pixels()[i])),
+                        Float.floatToRawIntBits(values[i]), d.name() + " value " + i + " is its pixel decoded");
+            }
+        }
     }
 
     @Test
@@ -41,6 +48,7 @@ class MnistLoaderTest {
         Dataset selected = m.train().select("picked", rows);
         assertArrayEquals(selected.values(), direct.values(), 0f);
         assertArrayEquals(selected.labels(), direct.labels());
+        assertArrayEquals(selected.pixels(), direct.pixels(), "both keep the rows' pixels");
         assertEquals(m.train().rows(), m.trainRows());
         assertTrue(m.train() == m.train(), "the float set is made once");
     }

@@ -88,6 +88,30 @@ class EvaluatorAndCsvTest {
     }
 
     @Test
+    void aNeuronEvaluatedFromPixelsGetsTheNumbersOfTheFloats() {
+        java.util.Random random = new java.util.Random(9);
+        int rows = 2100, features = 33; // more rows than one chunk, a width past two 16-lane vectors
+        byte[] pixels = new byte[rows * features];
+        random.nextBytes(pixels);
+        float[] x = new float[pixels.length];
+        dev.vecnn.kernel.PixelDecodeReference.decode(pixels, 0, x, 0, x.length);
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) labels[i] = random.nextInt(2);
+        Mlp neuron = Mlp.initialise(ModelConfig.logisticNeuron(features), 4);
+        float[] w = neuron.parameters().get(0).values();
+        for (int i = 0; i < w.length; i++) w[i] = (i % 7 - 3) * 0.037f;
+        for (int threads : new int[] {1, 2}) {
+            try (KernelPool pool = KernelPool.create(threads)) {
+                Evaluator evaluator = new Evaluator(new Gemm(pool));
+                Evaluation floats = evaluator.evaluate(neuron, new Dataset("f", x, rows, features, labels, 2), 0.5f);
+                Evaluation bytes = evaluator.evaluate(neuron, new Dataset("p", x, rows, features, labels, 2, pixels), 0.5f);
+                assertEquals(floats.loss(), bytes.loss(), 0.0, threads + " threads");
+                assertEquals(floats.accuracy(), bytes.accuracy(), 0.0, threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void refusesADatasetOfTheWrongWidth() {
         Mlp model = Mlp.initialise(ModelConfig.softmax(7, 4), 5);
         Dataset d = SyntheticData.noise("narrow", 10, 6, 4, 1);

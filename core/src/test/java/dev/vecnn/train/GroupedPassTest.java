@@ -65,6 +65,57 @@ class GroupedPassTest {
         return SyntheticData.noise("noise", rows, features, classes, 1000L * rows + features);
     }
 
+    /** Random pixels and, as a loader makes them, their decoded values; labels from {@code classes}. */
+    private static Dataset pixelData(int rows, int features, int classes, boolean withPixels) {
+        java.util.Random random = new java.util.Random(31L * rows + features);
+        byte[] pixels = new byte[rows * features];
+        random.nextBytes(pixels);
+        float[] x = new float[pixels.length];
+        dev.vecnn.kernel.PixelDecodeReference.decode(pixels, 0, x, 0, pixels.length);
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) labels[i] = random.nextInt(classes);
+        return new Dataset("pixels", x, rows, features, labels, classes, withPixels ? pixels : null);
+    }
+
+    private static Outcome runDataset(Mlp model, Dataset data, int threads) {
+        try (KernelPool pool = KernelPool.create(threads)) {
+            for (Parameter p : model.parameters()) java.util.Arrays.fill(p.grad(), Float.NaN);
+            GroupedPass epoch = new GroupedPass(model, pool, data.rows(), BLOCK, GROUP);
+            epoch.run(data, 1f / data.rows(), 0.5f);
+            if (epoch.finite) epoch.sumAndUpdate(NO_UPDATE.apply(model));
+            List<float[]> grads = new ArrayList<>();
+            for (Parameter p : model.parameters()) grads.add(p.grad().clone());
+            return new Outcome(grads, epoch.lossSum, epoch.correct, epoch.finite);
+        }
+    }
+
+    @Test
+    void aDatasetsPixelsGiveTheBitsOfItsFloats() {
+        // the neuron's products read the pixels; rows not a multiple of the block, widths round the vector edge
+        for (int features : new int[] {1, 10, 31, 33, 784}) {
+            for (int rows : new int[] {1, 5, 333}) {
+                for (WeightLayout layout : WeightLayout.values()) {
+                    Mlp neuron = Mlp.initialise(ModelConfig.logisticNeuron(features).withLayout(layout), 5);
+                    Mlp net = softmaxNet(features, 17, layout);
+                    for (Mlp model : List.of(neuron, net)) {
+                        int classes = model.config().classes();
+                        Outcome floats = runDataset(model, pixelData(rows, features, classes, false), 1);
+                        for (int threads : new int[] {1, 2}) {
+                            Outcome bytes = runDataset(model, pixelData(rows, features, classes, true), threads);
+                            String what = model.config().outputs() + " outputs, " + rows + " x " + features + ", " + layout
+                                    + ", " + threads + " threads";
+                            for (int p = 0; p < floats.grads().size(); p++) {
+                                assertArrayEquals(floats.grads().get(p), bytes.grads().get(p), what + ", parameter " + p);
+                            }
+                            assertEquals(floats.loss(), bytes.loss(), 0.0, what);
+                            assertEquals(floats.correct(), bytes.correct(), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void anyThreadCountGivesTheSameBits() {
         Dataset data = noise(1000, 33, 10);
