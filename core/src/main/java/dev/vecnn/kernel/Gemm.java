@@ -92,9 +92,9 @@ public final class Gemm {
             scaleOnly(m, n, beta, c, cOff, ldc, bias, biasOff, act);
             return;
         }
+        if (aPixels != null) checkPixels(aPixels, aPixelsOff, lda, transA ? k : m, transA ? m : k);
         call.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         if (aPixels != null) {
-            checkPixels(aPixels, aPixelsOff, lda, transA ? k : m, transA ? m : k);
             call.aPixels = aPixels;
             call.aPixelsOff = aPixelsOff;
         }

@@ -1,6 +1,8 @@
 package dev.vecnn.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,29 @@ class PixelDecodeTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aGemmGivenPixelsGivesTheProductOfTheFloatsAndRefusesTooFewPixels() {
+        int m = 37, k = 33;
+        byte[] pixels = new byte[m * k + 3];
+        new Random(3).nextBytes(pixels);
+        float[] a = new float[pixels.length];
+        PixelDecodeReference.decode(pixels, 0, a, 0, a.length);
+        float[] x = new float[k];
+        for (int p = 0; p < k; p++) x[p] = (p % 5 - 2) * 0.3f;
+        try (KernelPool pool = KernelPool.create(2)) {
+            Gemm gemm = new Gemm(pool);
+            float[] floats = new float[m], bytes = new float[m];
+            gemm.gemm(false, false, m, 1, k, 1f, a, 3, k, x, 0, 1, 0f, floats, 0, 1);
+            gemm.gemm(false, false, m, 1, k, 1f, a, 3, k, pixels, 3, x, 0, 1, 0f, bytes, 0, 1);
+            for (int i = 0; i < m; i++) {
+                assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(bytes[i]), "row " + i);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> gemm.gemm(false, false, m, 1, k, 1f, a, 3, k, new byte[m * k], 3, x, 0, 1, 0f, bytes, 0, 1));
+            assertTrue(e.getMessage().contains("A's pixels"), e.getMessage());
         }
     }
 }
