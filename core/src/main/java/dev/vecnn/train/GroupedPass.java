@@ -196,7 +196,8 @@ final class GroupedPass {
 
         void run(Sgd sgd) {
             this.sgd = sgd;
-            this.tasks = pool.elementwiseParts(model.parameterCount());
+            // each value reads one partial gradient per group: the work is the values times the groups
+            this.tasks = pool.elementwiseParts((long) model.parameterCount() * groups);
             try {
                 pool.run(tasks, this);
             } finally {

@@ -117,6 +117,20 @@ class GroupedPassTest {
     }
 
     @Test
+    void aSumLargeEnoughToSplitOverThreadsKeepsTheBits() {
+        // 784-32-10 over 20 groups: 25,450 values times 20 partial gradients, split between the threads
+        Dataset data = noise(5000, 784, 10);
+        Mlp model = softmaxNet(784, 32, WeightLayout.IN_OUT);
+        Outcome one = run(model, data, 1, BLOCK, GROUP);
+        for (int threads : new int[] {2, 3}) {
+            Outcome many = run(model, data, threads, BLOCK, GROUP);
+            for (int p = 0; p < one.grads().size(); p++) {
+                assertArrayEquals(one.grads().get(p), many.grads().get(p), "parameter " + p + ", " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void anyThreadCountGivesTheSameBits() {
         Dataset data = noise(1000, 33, 10);
         for (WeightLayout layout : WeightLayout.values()) {
