@@ -12,13 +12,17 @@ package dev.vecnn.kernel;
  * whatever slab it falls in: the result is bit-identical for any thread count. beta == 0 never reads C.
  *
  * <p>One instance per pool; it owns per-worker packing buffers, so an instance must not be called from two
- * threads at once. Steady-state calls allocate nothing.
+ * threads at once. Steady-state calls allocate nothing. {@link #splitting} gives views of the same
+ * instance whose products cut C along a named axis; they share its buffers and its rule.
  */
 public final class Gemm {
     private final KernelPool pool;
     private final GemmEngine engine;
-    private final GemmCall call = new GemmCall();
-    private final GemmPlan scratchPlan = new GemmPlan();
+    private final GemmCall call;
+    private final GemmPlan scratchPlan;
+    private final SplitAxis axis;
+    /** This instance and its views, by {@link SplitAxis} ordinal. */
+    private final Gemm[] views;
 
     public Gemm(KernelPool pool) {
         this(pool, null);
@@ -28,6 +32,33 @@ public final class Gemm {
     Gemm(KernelPool pool, Formulation forced) {
         this.pool = pool;
         this.engine = SlowedGemm.wrapIfAsked(new PlannedGemm(pool, forced));
+        this.call = new GemmCall();
+        this.scratchPlan = new GemmPlan();
+        this.axis = SplitAxis.EITHER;
+        this.views = new Gemm[SplitAxis.values().length];
+        for (SplitAxis a : SplitAxis.values()) views[a.ordinal()] = a == axis ? this : new Gemm(this, a);
+    }
+
+    private Gemm(Gemm base, SplitAxis axis) {
+        this.pool = base.pool;
+        this.engine = base.engine;
+        this.call = base.call;
+        this.scratchPlan = base.scratchPlan;
+        this.axis = axis;
+        this.views = base.views;
+    }
+
+    /**
+     * This GEMM with its products on several threads cut along {@code axis} where the formulation allows
+     * (see {@link SplitAxis}): the same values, the same buffers, so the same one-caller rule.
+     */
+    public Gemm splitting(SplitAxis axis) {
+        return views[axis.ordinal()];
+    }
+
+    /** The axis this view's products are cut along. */
+    public SplitAxis axis() {
+        return axis;
     }
 
     public KernelPool pool() {
@@ -98,6 +129,7 @@ public final class Gemm {
             call.aPixels = aPixels;
             call.aPixelsOff = aPixelsOff;
         }
+        call.axis = axis;
         try {
             engine.run(call);
         } finally {
@@ -115,7 +147,15 @@ public final class Gemm {
         if (m <= 0 || n <= 0 || k <= 0) {
             return 1;
         }
-        return GemmPlanner.plan(transA, transB, m, n, k, pool.threads(), scratchPlan).rowSlabsOfC();
+        return GemmPlanner.plan(transA, transB, m, n, k, pool.threads(), axis, scratchPlan).rowSlabsOfC();
+    }
+
+    /** Into how many slabs, along either axis, this pool would cut the product (1: it runs on one thread). */
+    public int slabs(boolean transA, boolean transB, int m, int n, int k) {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            return 1;
+        }
+        return GemmPlanner.plan(transA, transB, m, n, k, pool.threads(), axis, scratchPlan).slabs();
     }
 
     /** alpha == 0 or k == 0: C = beta * C (not read when beta == 0), then bias and activation. */

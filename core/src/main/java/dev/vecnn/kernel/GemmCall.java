@@ -20,6 +20,8 @@ final class GemmCall {
      */
     byte[] aPixels;
     int aPixelsOff;
+    /** The axis of C the caller asked its slabs to be cut along. */
+    SplitAxis axis = SplitAxis.EITHER;
 
     void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
@@ -46,6 +48,7 @@ final class GemmCall {
         this.epilogue = bias != null || act != Activation.IDENTITY;
         this.aPixels = null;
         this.aPixelsOff = 0;
+        this.axis = SplitAxis.EITHER;
     }
 
     /**

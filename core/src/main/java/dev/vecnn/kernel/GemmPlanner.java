@@ -28,11 +28,22 @@ final class GemmPlanner {
 
     /** The plan for C = op(A) op(B), C m x n, depth k >= 1, on {@code threads} threads, written into {@code out}. */
     static GemmPlan plan(boolean transA, boolean transB, int m, int n, int k, int threads, GemmPlan out) {
-        return plan(formulation(transA, transB, m, n, k), transA, transB, m, n, k, threads, out);
+        return plan(transA, transB, m, n, k, threads, SplitAxis.EITHER, out);
+    }
+
+    /** As above, C cut along {@code axis} where the formulation can cut it that way. */
+    static GemmPlan plan(boolean transA, boolean transB, int m, int n, int k, int threads, SplitAxis axis, GemmPlan out) {
+        return plan(formulation(transA, transB, m, n, k), transA, transB, m, n, k, threads, axis, out);
     }
 
     /** The plan with a given formulation (tests force each one; it must be able to run the shape, see {@link #canRun}). */
     static GemmPlan plan(Formulation f, boolean transA, boolean transB, int m, int n, int k, int threads, GemmPlan out) {
+        return plan(f, transA, transB, m, n, k, threads, SplitAxis.EITHER, out);
+    }
+
+    /** As above, C cut along {@code axis} where {@code f} can cut it that way. */
+    static GemmPlan plan(Formulation f, boolean transA, boolean transB, int m, int n, int k, int threads, SplitAxis axis,
+                         GemmPlan out) {
         out.formulation = f;
         out.m = m;
         out.n = n;
@@ -42,7 +53,7 @@ final class GemmPlanner {
             // A transposed A streams depth blocks that every slab reads, so its slabs need the packed floor.
             case STREAMED -> rows(out, MR, slabs(threads, m, n, k, transA ? MIN_SLAB_FLOPS : MIN_ROW_SLAB_FLOPS));
             case DOT -> rows(out, DotKernel.ROWS, slabs(threads, m, n, k, MIN_SLAB_FLOPS));
-            case PACKED -> packedSlabs(out, transA, transB, m, n, k, slabs(threads, m, n, k, MIN_SLAB_FLOPS));
+            case PACKED -> packedSlabs(out, transA, transB, m, n, k, slabs(threads, m, n, k, MIN_SLAB_FLOPS), axis);
             case PACKED_TRANSPOSED -> {
                 out.m = n; // C^T; a slab must own whole rows of C (columns of C^T) for the epilogue
                 out.n = m;
@@ -108,16 +119,25 @@ final class GemmPlanner {
     }
 
     /**
-     * Splits C along m or n, whichever costs less: a slab along m repacks all of op(B), a slab along n
-     * repacks all of op(A), and transposing packs cost more than copies.
+     * Splits C along m or n, whichever costs less (unless {@code axis} names one): a slab along m repacks
+     * all of op(B), a slab along n repacks all of op(A), and transposing packs cost more than copies.
      */
-    private static void packedSlabs(GemmPlan out, boolean transA, boolean transB, int m, int n, int k, int threads) {
+    private static void packedSlabs(GemmPlan out, boolean transA, boolean transB, int m, int n, int k, int threads,
+                                    SplitAxis axis) {
         int unitsM = ceilDiv(m, MR), unitsN = ceilDiv(n, NR);
         out.unitM = MR;
         out.unitN = NR;
         out.slabsM = 1;
         out.slabsN = 1;
         if (threads == 1 || unitsM * unitsN == 1) return;
+        if (axis == SplitAxis.ROWS) {
+            out.slabsM = Math.min(threads, unitsM);
+            return;
+        }
+        if (axis == SplitAxis.COLUMNS) {
+            out.slabsN = Math.min(threads, unitsN);
+            return;
+        }
         double packBCost = transB ? 1.0 : 0.1, packACost = transA ? 0.3 : 1.0;
         int tm = Math.min(threads, unitsM), tn = Math.min(threads, unitsN);
         double flopsPerCycle = 32; // one thread's packed-kernel rate, in multiply-adds per cycle

@@ -25,9 +25,9 @@ final class PlannedGemm implements GemmEngine {
     @Override
     public void run(GemmCall q) {
         if (forced == null) {
-            GemmPlanner.plan(q.transA, q.transB, q.m, q.n, q.k, pool.threads(), plan);
+            GemmPlanner.plan(q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
         } else if (GemmPlanner.canRun(forced, q.transA, q.n)) {
-            GemmPlanner.plan(forced, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), plan);
+            GemmPlanner.plan(forced, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
         } else {
             throw new IllegalArgumentException(forced + " cannot compute a " + q.m + "x" + q.n + " product"
                     + (q.transA ? " with A transposed" : ""));

@@ -73,6 +73,11 @@ public final class Dense {
         return gemm.rowSlabs(false, layout == WeightLayout.OUT_IN, rows, out, in);
     }
 
+    /** The slabs, along either axis, of {@link #forward}'s product over {@code rows} rows (see {@link Gemm#slabs}). */
+    public int forwardSlabs(Gemm gemm, int rows) {
+        return gemm.slabs(false, layout == WeightLayout.OUT_IN, rows, out, in);
+    }
+
     /**
      * Backward pass. On entry {@code dy} holds dLoss/dy for {@code rows} rows; it is turned into
      * dLoss/d(pre-activation) in place. Fills the weight and bias gradients and, when {@code dx} is

@@ -131,6 +131,11 @@ public final class Mlp {
         return layers[0].forwardRowSlabs(gemm, rows);
     }
 
+    /** Into how many slabs, along either axis, the first layer's product splits a forward pass of {@code rows} rows. */
+    public int inputSlabs(Gemm gemm, int rows) {
+        return layers[0].forwardSlabs(gemm, rows);
+    }
+
     /** Forward pass of {@code rows} rows of x (stride = inputs) starting at {@code xOff}; logits end in the workspace. */
     public void forward(Gemm gemm, Workspace ws, float[] x, int xOff, int rows) {
         forward(gemm, ws, x, xOff, null, 0, rows);

@@ -83,13 +83,24 @@ final class Sgd {
 
     /** Into how many slices a parallel update of parameter {@code i} is cut on {@code pool}. */
     int slices(KernelPool pool, int i) {
-        return pool.elementwiseParts(parameters.get(i).size());
+        return Math.min(pool.elementwiseParts(parameters.get(i).size()), rows(i));
     }
 
-    /** Updates slice {@code slice} of {@code slices} near-equal slices of parameter {@code i}. */
+    /**
+     * Updates slice {@code slice} of {@code slices} near-equal slices of parameter {@code i}, cut between
+     * rows of a matrix: a product split by rows (a weight gradient's slabs, an owner-computes step's
+     * units) then wrote each slice's gradient on the thread that updates it.
+     */
     void updateSlice(int i, int slice, int slices) {
-        int size = parameters.get(i).size();
-        updateRange(i, KernelPool.partStart(size, slices, slice, 1), KernelPool.partStart(size, slices, slice + 1, 1));
+        int rows = rows(i), rowLength = parameters.get(i).size() / rows;
+        updateRange(i, KernelPool.partStart(rows, slices, slice, 1) * rowLength,
+                KernelPool.partStart(rows, slices, slice + 1, 1) * rowLength);
+    }
+
+    /** The rows of parameter {@code i}: a matrix's first dimension, a vector's length. */
+    private int rows(int i) {
+        Parameter p = parameters.get(i);
+        return p.shape().length == 2 ? p.shape()[0] : Math.max(1, p.size());
     }
 
     /** Updates values [start, end) of parameter {@code i}. */

@@ -3,8 +3,10 @@ package dev.vecnn.train;
 import dev.vecnn.data.Dataset;
 import dev.vecnn.kernel.Gemm;
 import dev.vecnn.kernel.KernelPool;
+import dev.vecnn.kernel.SplitAxis;
 import dev.vecnn.kernel.Tuning;
 import dev.vecnn.nn.Mlp;
+import dev.vecnn.nn.WeightLayout;
 import dev.vecnn.nn.Workspace;
 
 import java.util.function.BooleanSupplier;
@@ -18,12 +20,22 @@ import java.util.function.BooleanSupplier;
  * the largest parameter: the copy waits on memory for rows scattered over the training set, the update
  * streams the weights, and the two overlap on each core. Owns the workspace and batch buffers, so an
  * epoch allocates nothing.
+ *
+ * <p>With the weights stored out x in, a minibatch step on several threads is owner-computes: each
+ * thread takes a fixed run of every layer's units in the forward product (columns of C), in the weight
+ * gradient (rows of dW) and in the update (rows of W), so a unit's weights, velocity and gradient stay
+ * in one core's cache from step to step instead of crossing to the other core three times a step. In
+ * the in x out layout a unit is a column of W, a part of every row, so the products keep the planner's
+ * cut there. The cut never changes a value.
  */
 final class StepPipeline {
     private final TrainConfig config;
     private final Mlp model;
     private final Sgd sgd;
     private final Gemm gemm;
+    /** The GEMM of the forward and backward passes: {@link #gemm}, or its views that cut products by units. */
+    private final Gemm forwardGemm;
+    private final Gemm backwardGemm;
     private final KernelPool pool;
     private final Dataset train;
     private final int batch;
@@ -63,7 +75,19 @@ final class StepPipeline {
         this.ws = fullBatch != null ? null : model.workspace(chunk);
         this.xBatch = shuffled ? new float[batch * train.features()] : null;
         this.yBatch = shuffled ? new int[batch] : null;
-        this.gatherSlabs = fullBatch != null ? 1 : model.inputRowSlabs(gemm, chunk);
+        boolean byUnits = fullBatch == null && pool.threads() > 1 && config.model().layout() == WeightLayout.OUT_IN;
+        this.forwardGemm = byUnits ? gemm.splitting(SplitAxis.COLUMNS) : gemm;
+        this.backwardGemm = byUnits ? gemm.splitting(SplitAxis.ROWS) : gemm;
+        this.gatherSlabs = fullBatch != null ? 1 : gatherSlabs(model, forwardGemm, chunk, pool.threads());
+    }
+
+    /**
+     * The copy runs on the first product's row slabs, so each thread copies the rows it reads; when that
+     * product is cut by columns every thread reads every row, and the copy splits like any elementwise pass.
+     */
+    private static int gatherSlabs(Mlp model, Gemm forwardGemm, int rows, int threads) {
+        int rowSlabs = model.inputRowSlabs(forwardGemm, rows);
+        return rowSlabs == 1 && model.inputSlabs(forwardGemm, rows) > 1 ? threads : rowSlabs;
     }
 
     /** Whether epochs read the rows in a shuffled order (which the caller draws). */
@@ -109,7 +133,7 @@ final class StepPipeline {
             for (int c0 = 0; c0 < rows; c0 += chunk) {
                 int cr = Math.min(chunk, rows - c0);
                 int cx = xOff + c0 * features, cl = labelsOff + c0;
-                model.forward(gemm, ws, x, cx, cr);
+                model.forward(forwardGemm, ws, x, cx, cr);
                 double loss = model.lossAndPredict(pool, ws, cr, labels, cl, true, gradScale, threshold);
                 if (!Double.isFinite(loss)) {
                     finite = false;
@@ -120,7 +144,7 @@ final class StepPipeline {
                 for (int i = 0; i < cr; i++) {
                     if (predicted[i] == labels[cl + i]) correct++;
                 }
-                model.backward(gemm, ws, x, cx, cr, c0 > 0);
+                model.backward(backwardGemm, ws, x, cx, cr, c0 > 0);
             }
             int next = r0 + batch;
             gathered = shuffled && next < n;

@@ -27,7 +27,7 @@ class FormulationTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 10, 31}, {7, 33, 5}, {16, 16, 16}, {17, 1, 33}, {31, 10, 300}, {33, 31, 257},
         {64, 17, 784}, {129, 32, 128}, {200, 48, 600}, {45, 130, 70}, {8, 2, 1000}, {100, 1, 4100}, {250, 1, 37},
-        {784, 1, 300}};
+        {784, 1, 300}, {150, 100, 300}};
     private static final int[] THREADS = {1, 2, 3};
     private static final Map<Formulation, Gemm[]> GEMMS = new EnumMap<>(Formulation.class);
     private static final List<KernelPool> POOLS = new ArrayList<>();
@@ -68,7 +68,10 @@ class FormulationTest {
                 float[] first = GemmTest.run(GEMMS.get(f)[0], p, a, b);
                 GemmTest.check(p, a, b, first);
                 for (int i = 1; i < THREADS.length; i++) {
-                    assertArrayEquals(first, GemmTest.run(GEMMS.get(f)[i], p, a, b), f + " " + p + " on " + THREADS[i] + " threads");
+                    for (SplitAxis axis : SplitAxis.values()) {
+                        assertArrayEquals(first, GemmTest.run(GEMMS.get(f)[i].splitting(axis), p, a, b),
+                                f + " " + p + " on " + THREADS[i] + " threads cut along " + axis);
+                    }
                 }
                 ran++;
             }
@@ -110,6 +113,23 @@ class FormulationTest {
         assertThrows(IllegalArgumentException.class, () -> gemv.gemm(false, false, 4, 4, 4, 1f, x, 0, 4, x, 0, 4, 0f, x, 0, 4));
         Gemm narrow = GEMMS.get(Formulation.NARROW)[0];
         assertThrows(IllegalArgumentException.class, () -> narrow.gemm(true, false, 4, 4, 4, 1f, x, 0, 4, x, 0, 4, 0f, x, 0, 4));
+    }
+
+    @Test
+    void aNamedAxisCutsThePackedProductThatWayAndOthersByRows() {
+        GemmPlan plan = new GemmPlan();
+        GemmPlanner.plan(Formulation.PACKED, false, true, 150, 100, 300, 2, SplitAxis.ROWS, plan);
+        assertEquals(2, plan.slabsM, plan.toString());
+        assertEquals(1, plan.slabsN, plan.toString());
+        GemmPlanner.plan(Formulation.PACKED, false, true, 150, 100, 300, 2, SplitAxis.COLUMNS, plan);
+        assertEquals(1, plan.slabsM, plan.toString());
+        assertEquals(2, plan.slabsN, plan.toString());
+        assertEquals(1, plan.rowSlabsOfC(), "a column cut has one slab of rows");
+        GemmPlanner.plan(Formulation.PACKED, false, true, 150, 100, 300, 1, SplitAxis.COLUMNS, plan);
+        assertEquals(1, plan.slabs(), "one thread, one slab whatever the axis");
+        GemmPlanner.plan(Formulation.GEMV, false, false, 4000, 1, 3000, 2, SplitAxis.COLUMNS, plan);
+        assertEquals(2, plan.slabsM, "a formulation that cuts only rows keeps cutting rows: " + plan);
+        assertEquals(1, plan.slabsN, plan.toString());
     }
 
     @Test

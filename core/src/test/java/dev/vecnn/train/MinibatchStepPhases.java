@@ -11,7 +11,8 @@ import java.util.*;
  * per row on the calling thread (the trainer before BatchGather), otherwise BatchGather as the trainer
  * does. -DsgdTwice=true runs the update a second time and times it apart ("sgdAgain": the same
  * update with its lines already in the right core, so the difference is the cost of fetching them);
- * -Dlayout=out-in stores the weights out x in; -DnoSgd=true leaves the weights unchanged (no update, so no
+ * -Dlayout=out-in stores the weights out x in, and on several threads then cuts the products by units as the
+ * trainer does (owner computes; -DbyUnits=false keeps the planner's cut); -DnoSgd=true leaves the weights unchanged (no update, so no
  * weight lines cross between cores). -Depochs=N (40) runs N epochs and -Dwarm=W (20) times those after
  * the first W: on two threads C2 is still compiling the kernels 3-5 s into a run, on a core the step
  * needs, so fewer warm-up epochs time the compiler as much as the step. The phases are timed apart: the
@@ -26,8 +27,10 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     Activation act = none ? null : Activation.valueOf(kind);
     int n = 48000, f = 784, batch = 128;
     KernelPool pool = KernelPool.create(threads); KernelPool pool1 = KernelPool.create(1);
-    Gemm gemm = new Gemm(pool);
     ModelConfig m = new ModelConfig(f, none ? List.of() : List.of(new LayerSpec(128, act)), Head.SOFTMAX_CROSS_ENTROPY, 10, WeightLayout.parse(System.getProperty("layout", "in-out")), Initializer.xavier());
+    Gemm gemm = new Gemm(pool);
+    boolean byUnits = threads > 1 && m.layout() == WeightLayout.OUT_IN && !"false".equals(System.getProperty("byUnits"));
+    Gemm forwardGemm = byUnits ? gemm.splitting(SplitAxis.COLUMNS) : gemm, backwardGemm = byUnits ? gemm.splitting(SplitAxis.ROWS) : gemm;
     Mlp mlp = Mlp.initialise(m, 1);
     Sgd sgd = new Sgd(mlp.parameters(), 0.001f, none ? 0f : 0.9f, 0f, 0f);
     float[] x = new float[n * f]; Random r = new Random(1);
@@ -47,11 +50,11 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
       for (int r0 = 0; r0 + batch <= n; r0 += batch) {
         long s = System.nanoTime(), e;
         if (SERIAL_GATHER) { for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; } }
-        else gather.run(pool, mlp.inputRowSlabs(gemm, batch), data, order, r0, batch, xb, yb);
+        else gather.run(pool, byUnits ? threads : mlp.inputRowSlabs(gemm, batch), data, order, r0, batch, xb, yb);
         e = System.nanoTime(); t[0] += e - s; s = e;
-        mlp.forward(gemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
+        mlp.forward(forwardGemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
         mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
-        mlp.backward(gemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
+        mlp.backward(backwardGemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
         if (!NO_SGD) sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s; s = e;
         if (SGD_TWICE) { sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[5] += e - s; }
       }

@@ -34,6 +34,36 @@ class StepOrderTest {
         }
     }
 
+    /**
+     * With the weights stored out x in, a step on several threads cuts each layer's products by units (an
+     * owner-computes step) and its update between rows; the plain loop lets the planner cut them. Layers
+     * wide enough that their products split: 96 units end inside a register tile's columns, 33 leave one
+     * unit to the last slab.
+     */
+    @Test
+    void cuttingTheProductsByUnitsTrainsAsThePlainLoop() {
+        for (int[] widths : new int[][] {{96, 40}, {33}}) {
+            int features = widths[0] == 33 ? 1000 : 600; // 2 x 128 x 33 x 1000 flops: enough for two slabs
+            Dataset train = SyntheticData.blobs("train", 301, features, 4, 1f, 0.8f, 6);
+            List<LayerSpec> hidden = new java.util.ArrayList<>();
+            for (int w : widths) hidden.add(new LayerSpec(w, Activation.TANH));
+            ModelConfig m = new ModelConfig(features, hidden, dev.vecnn.nn.Head.SOFTMAX_CROSS_ENTROPY, 4, WeightLayout.OUT_IN,
+                    dev.vecnn.nn.Initializer.xavier());
+            TrainConfig c = TrainConfig.defaults(m).withLearningRate(0.01f).withMomentum(0.9f).withBatchSize(128)
+                    .withEpochs(2).withReduction(Reduction.SUM).withSeed(9);
+            Mlp reference;
+            try (KernelPool one = KernelPool.create(1)) {
+                reference = plainLoop(c, one, train);
+            }
+            for (int threads = 1; threads <= 3; threads++) {
+                try (KernelPool pool = KernelPool.create(threads)) {
+                    TrainResult r = new Trainer(c, pool).train(train, null, null);
+                    Weights.assertBitIdentical(reference, r.model(), java.util.Arrays.toString(widths) + " on " + threads + " thread(s)");
+                }
+            }
+        }
+    }
+
     /** Trainer.train's draws and steps, written out one after the other. */
     private static Mlp plainLoop(TrainConfig c, KernelPool pool, Dataset train) {
         Rng seeds = new Rng(c.seed());
@@ -90,6 +120,28 @@ class StepOrderTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(whole.parameterValues(i), sliced.parameterValues(i), "parameter " + i);
                 org.junit.jupiter.api.Assertions.assertArrayEquals(whole.velocities().get(i), sliced.velocities().get(i), "velocity " + i);
             }
+        }
+    }
+
+    /** A matrix's update slices end between rows, so a slice never shares a row with another: 7 rows in 1 to 9 slices. */
+    @Test
+    void aMatrixCutIntoSlicesOfRowsGivesTheSameBitsAsOneStep() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        float[] values = new float[7 * 11], grads = new float[7 * 11];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = (float) r.nextGaussian();
+            grads[j] = (float) r.nextGaussian();
+        }
+        Sgd whole = new Sgd(List.of(new dev.vecnn.nn.Parameter("w", values.clone(), grads, new int[] {7, 11}, true)),
+                0.01f, 0.9f, 1e-4f, 1e-3f);
+        whole.updateSlice(0, 0, 1);
+        for (int slices = 2; slices <= 9; slices++) {
+            float[] mine = values.clone();
+            Sgd sliced = new Sgd(List.of(new dev.vecnn.nn.Parameter("w", mine, grads, new int[] {7, 11}, true)),
+                    0.01f, 0.9f, 1e-4f, 1e-3f);
+            for (int slice = slices - 1; slice >= 0; slice--) sliced.updateSlice(0, slice, slices);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(whole.parameterValues(0), mine, slices + " slices");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(whole.velocities().get(0), sliced.velocities().get(0), slices + " slices");
         }
     }
 
