@@ -24,17 +24,18 @@ final class PlannedGemm implements GemmEngine {
 
     @Override
     public void run(GemmCall q) {
-        if (forced == null) {
+        Formulation f = forced != null ? forced : q.formulation;
+        if (f == null) {
             GemmPlanner.plan(q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
-        } else if (GemmPlanner.canRun(forced, q.transA, q.n)) {
-            GemmPlanner.plan(forced, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
+        } else if (GemmPlanner.canRun(f, q.transA, q.n)) {
+            GemmPlanner.plan(f, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
         } else {
-            throw new IllegalArgumentException(forced + " cannot compute a " + q.m + "x" + q.n + " product"
+            throw new IllegalArgumentException(f + " cannot compute a " + q.m + "x" + q.n + " product"
                     + (q.transA ? " with A transposed" : ""));
         }
-        GemmFormulation f = formulations[plan.formulation.ordinal()];
-        f.prepare(q, plan);
-        pool.run(plan.slabs(), f);
+        GemmFormulation run = formulations[plan.formulation.ordinal()];
+        run.prepare(q, plan);
+        pool.run(plan.slabs(), run);
     }
 
     /** The plan of the last product (tests check which formulation ran). */
