@@ -21,8 +21,6 @@ public final class Gemm {
     private final GemmCall call;
     private final GemmPlan scratchPlan;
     private final SplitAxis axis;
-    /** The formulation a part of a product must use (that of the whole product), set only inside {@link #gemmBiasActivationPart}. */
-    private Formulation partFormulation;
     /** This instance and its views, by {@link SplitAxis} ordinal. */
     private final Gemm[] views;
 
@@ -132,71 +130,11 @@ public final class Gemm {
             call.aPixelsOff = aPixelsOff;
         }
         call.axis = axis;
-        call.formulation = partFormulation;
         try {
             engine.run(call);
         } finally {
             call.clear();
         }
-    }
-
-    /**
-     * The rows or columns [from, to) of the product C = act(alpha op(A) op(B) + beta C + bias) (C m x n, the
-     * arguments those of the whole product), on this GEMM's pool, each element computed as the whole product
-     * computes it: the same formulation, the same bits. Lets threads that own fixed parts of C compute them
-     * as one-thread products. {@code from} and {@code to} are multiples of {@link #partUnit} (or the end).
-     *
-     * @throws IllegalArgumentException when the whole product's formulation cannot be cut along {@code axis}
-     *         or the range does not fall on its units
-     */
-    public void gemmBiasActivationPart(SplitAxis axis, int from, int to, boolean transA, boolean transB, int m, int n,
-                                       int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                       float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff,
-                                       Activation act) {
-        int unit = partUnit(axis, transA, transB, m, n, k);
-        int length = axis == SplitAxis.ROWS ? m : n;
-        if (unit == 0) {
-            throw new IllegalArgumentException("a " + m + "x" + n + "x" + k + " product cannot be cut along " + axis);
-        }
-        if (from < 0 || from > to || to > length || from % unit != 0 || (to % unit != 0 && to != length)) {
-            throw new IllegalArgumentException(axis + " [" + from + ", " + to + ") of " + length
-                    + " is not a range of whole units of " + unit);
-        }
-        if (m == 0 || n == 0 || from == to) {
-            return;
-        }
-        if (k > 0 && alpha != 0f) {
-            checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
-            checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
-        }
-        checkMatrix("C", c, cOff, ldc, m, n);
-        if (bias != null && (biasOff < 0 || biasOff + n > bias.length)) {
-            throw new IllegalArgumentException("bias needs " + n + " values from offset " + biasOff);
-        }
-        Formulation whole = GemmPlanner.formulation(transA, transB, m, n, k);
-        try {
-            if (axis == SplitAxis.COLUMNS) {
-                partFormulation = whole;
-                gemmBiasActivation(transA, transB, m, to - from, k, alpha, a, aOff, lda,
-                        b, transB ? bOff + from * ldb : bOff + from, ldb, beta, c, cOff + from, ldc,
-                        bias, biasOff + from, act);
-            } else {
-                partFormulation = whole;
-                gemmBiasActivation(transA, transB, to - from, n, k, alpha, a, transA ? aOff + from : aOff + from * lda, lda,
-                        b, bOff, ldb, beta, c, cOff + from * ldc, ldc, bias, biasOff, act);
-            }
-        } finally {
-            partFormulation = null;
-        }
-    }
-
-    /**
-     * The unit of rows or columns of C (m x n) that {@link #gemmBiasActivationPart} cuts this product at: the
-     * register tile of its formulation; 0 when that formulation cannot be cut along {@code axis}.
-     */
-    public int partUnit(SplitAxis axis, boolean transA, boolean transB, int m, int n, int k) {
-        if (axis == SplitAxis.EITHER) return 0;
-        return GemmPlanner.partUnit(GemmPlanner.formulation(transA, transB, m, n, k), axis == SplitAxis.ROWS, transA);
     }
 
     /**

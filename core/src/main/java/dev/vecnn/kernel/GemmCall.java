@@ -22,8 +22,6 @@ final class GemmCall {
     int aPixelsOff;
     /** The axis of C the caller asked its slabs to be cut along. */
     SplitAxis axis = SplitAxis.EITHER;
-    /** The formulation this call must use (a part of a larger product uses the whole product's), or null to plan one. */
-    Formulation formulation;
 
     void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
@@ -51,7 +49,6 @@ final class GemmCall {
         this.aPixels = null;
         this.aPixelsOff = 0;
         this.axis = SplitAxis.EITHER;
-        this.formulation = null;
     }
 
     /**

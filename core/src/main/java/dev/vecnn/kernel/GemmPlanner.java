@@ -66,21 +66,6 @@ final class GemmPlanner {
         return out;
     }
 
-    /**
-     * The unit at which a product of formulation {@code f} can be cut into parts that keep every element's
-     * bits (its register tile's rows or columns, as {@link #plan} cuts slabs), or 0 when {@code f} cuts only the other axis.
-     */
-    static int partUnit(Formulation f, boolean rows, boolean transA) {
-        return switch (f) {
-            case GEMV -> rows ? (transA ? 4 * Blocking.LANES : 4) : 0;
-            case NARROW -> rows ? NarrowKernel.ROWS : 0;
-            case STREAMED -> rows ? MR : 0;
-            case DOT -> rows ? DotKernel.ROWS : 0;
-            case PACKED -> rows ? MR : NR;
-            case PACKED_TRANSPOSED -> rows ? NR : 0;
-        };
-    }
-
     /** Whether formulation {@code f} computes this shape correctly (speed aside). */
     static boolean canRun(Formulation f, boolean transA, int n) {
         return switch (f) {

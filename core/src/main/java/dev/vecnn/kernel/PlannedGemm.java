@@ -24,18 +24,17 @@ final class PlannedGemm implements GemmEngine {
 
     @Override
     public void run(GemmCall q) {
-        Formulation f = forced != null ? forced : q.formulation;
-        if (f == null) {
+        if (forced == null) {
             GemmPlanner.plan(q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
-        } else if (GemmPlanner.canRun(f, q.transA, q.n)) {
-            GemmPlanner.plan(f, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
+        } else if (GemmPlanner.canRun(forced, q.transA, q.n)) {
+            GemmPlanner.plan(forced, q.transA, q.transB, q.m, q.n, q.k, pool.threads(), q.axis, plan);
         } else {
-            throw new IllegalArgumentException(f + " cannot compute a " + q.m + "x" + q.n + " product"
+            throw new IllegalArgumentException(forced + " cannot compute a " + q.m + "x" + q.n + " product"
                     + (q.transA ? " with A transposed" : ""));
         }
-        GemmFormulation run = formulations[plan.formulation.ordinal()];
-        run.prepare(q, plan);
-        pool.run(plan.slabs(), run);
+        GemmFormulation f = formulations[plan.formulation.ordinal()];
+        f.prepare(q, plan);
+        pool.run(plan.slabs(), f);
     }
 
     /** The plan of the last product (tests check which formulation ran). */
