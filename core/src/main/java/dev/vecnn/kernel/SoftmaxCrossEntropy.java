@@ -55,14 +55,38 @@ public final class SoftmaxCrossEntropy {
     public static void blockLosses(float[] z, int off, int rows, int cols, int ld,
                                    int[] labels, int labelsOff,
                                    float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
+        blockLosses(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff, null, 0);
+    }
+
+    /**
+     * As above, and with {@code predictions} (null for none) each row's predicted class written to
+     * {@code predictions[predictionsOff + r]}: the index {@link Reductions#rowArgmax} gives (a later class wins
+     * only if its logit is strictly greater), found in the lanes of the block the softmax has transposed
+     * anyway. A separate argmax pass over the logits cost more than the softmax itself on 10 classes.
+     */
+    public static void blockLosses(float[] z, int off, int rows, int cols, int ld,
+                                   int[] labels, int labelsOff,
+                                   float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff,
+                                   int[] predictions, int predictionsOff) {
         if (losses == null) {
             throw new IllegalArgumentException("losses is null");
         }
-        run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff);
+        if (predictions != null && (predictionsOff < 0 || predictionsOff + rows > predictions.length)) {
+            throw new IllegalArgumentException("predictions need " + rows + " entries from " + predictionsOff
+                    + ", array has " + predictions.length);
+        }
+        run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff, predictions,
+                predictionsOff);
     }
 
     private static double run(float[] z, int off, int rows, int cols, int ld, int[] labels, int labelsOff,
                               float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
+        return run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff, null, 0);
+    }
+
+    private static double run(float[] z, int off, int rows, int cols, int ld, int[] labels, int labelsOff,
+                              float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff,
+                              int[] predictions, int predictionsOff) {
         if (cols < 1) {
             throw new IllegalArgumentException("softmax needs at least one column");
         }
@@ -81,6 +105,9 @@ public final class SoftmaxCrossEntropy {
             }
             int first = off + r0 * ld;
             gather(z, first, n, cols, ld, block);
+            if (predictions != null) {
+                argmaxLanes(block, cols, n, predictions, predictionsOff + r0);
+            }
             softmaxLanes(block, cols);
             double product = 1, shift = 0;
             for (int i = 0; i < n; i++) {
@@ -126,6 +153,22 @@ public final class SoftmaxCrossEntropy {
                 block[j * LANES + i] = 0f;
             }
         }
+    }
+
+    /**
+     * out[outOff + i] = the argmax of lane i's logits for the first {@code n} lanes, by the reference's rule: a
+     * later class wins only if strictly greater, so a NaN never wins and ties go to the first.
+     */
+    private static void argmaxLanes(float[] block, int cols, int n, int[] out, int outOff) {
+        FloatVector best = FloatVector.fromArray(SPECIES, block, 0);
+        FloatVector index = FloatVector.zero(SPECIES);
+        for (int j = 1; j < cols; j++) {
+            FloatVector v = FloatVector.fromArray(SPECIES, block, j * LANES);
+            VectorMask<Float> greater = v.compare(VectorOperators.GT, best);
+            best = best.blend(v, greater);
+            index = index.blend((float) j, greater); // exact: classes are far below 2^24
+        }
+        ((IntVector) index.convert(VectorOperators.F2I, 0)).intoArray(out, outOff, INT_SPECIES.indexInRange(0, n));
     }
 
     /**

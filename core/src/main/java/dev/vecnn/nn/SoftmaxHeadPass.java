@@ -1,7 +1,6 @@
 package dev.vecnn.nn;
 
 import dev.vecnn.kernel.KernelPool;
-import dev.vecnn.kernel.Reductions;
 import dev.vecnn.kernel.SoftmaxCrossEntropy;
 import dev.vecnn.kernel.Tuning;
 
@@ -61,8 +60,7 @@ final class SoftmaxHeadPass implements KernelPool.Task {
         float[] logits = ws.logits();
         SoftmaxCrossEntropy.blockLosses(logits, off, r1 - r0, classes, classes, labels, labelsOff + r0,
                 gradient ? null : ws.probabilities, gradient ? ws.gradients[ws.gradients.length - 1] : null,
-                gradScale, ws.blockLosses, b0);
-        Reductions.rowArgmax(logits, off, r1 - r0, classes, classes, ws.predictions, r0);
+                gradScale, ws.blockLosses, b0, ws.predictions, r0);
     }
 
     private static int blocks(int rows) {

@@ -109,6 +109,43 @@ class LossTest {
         assertEquals(expected, whole, 1e-6 * Math.abs(expected));
     }
 
+    /**
+     * The predictions the softmax pass finds in its lanes are the reference argmax's: ties to the first class,
+     * NaN never winning, -0 and 0 equal, infinities; rows around a block's length, classes from 1 to 40.
+     */
+    @Test
+    void predictionsFromTheSoftmaxPassAreTheReferenceArgmax() {
+        SplittableRandom r = new SplittableRandom(31);
+        float[] specials = {Float.NaN, 0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1f, 1f};
+        int checked = 0;
+        for (int cols : new int[] {1, 2, 3, 10, 17, 40}) {
+            for (int rows : new int[] {1, 15, 16, 17, 33, 100}) {
+                float[] z = new float[rows * cols + 5];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = r.nextInt(4) == 0 ? specials[r.nextInt(specials.length)] : (float) r.nextInt(5);
+                }
+                int[] labels = new int[rows];
+                for (int i = 0; i < rows; i++) labels[i] = r.nextInt(cols);
+                int off = 5 % (cols + 1);
+                int[] expected = new int[rows + 2], got = new int[rows + 2];
+                java.util.Arrays.fill(got, -7);
+                ReductionsReference.rowArgmax(z, off, rows, cols, cols, expected, 1);
+                double[] losses = new double[(rows + SoftmaxCrossEntropy.BLOCK_ROWS - 1) / SoftmaxCrossEntropy.BLOCK_ROWS];
+                SoftmaxCrossEntropy.blockLosses(z, off, rows, cols, cols, labels, 0, null, new float[z.length], 1f, losses, 0,
+                        got, 1);
+                assertEquals(-7, got[0], "before the rows");
+                assertEquals(-7, got[rows + 1], "after the rows");
+                for (int i = 1; i <= rows; i++) {
+                    assertEquals(expected[i], got[i], cols + " classes, row " + (i - 1) + " of " + rows);
+                }
+                checked++;
+            }
+        }
+        assertEquals(36, checked);
+        assertThrows(IllegalArgumentException.class, () -> SoftmaxCrossEntropy.blockLosses(new float[20], 0, 2, 10, 10,
+                new int[] {0, 1}, 0, null, null, 1f, new double[1], 0, new int[1], 0));
+    }
+
     @Test
     void softmaxGradientMayOverwriteTheLogits() {
         float[] z = {1f, 2f, 3f, -1f, 0.5f, 4f};
