@@ -7,7 +7,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Fused, numerically stable softmax + cross-entropy over rows of logits.
@@ -34,8 +33,6 @@ public final class SoftmaxCrossEntropy {
 
     /** Rows that share one pass through the vector lanes and one loss term. */
     public static final int BLOCK_ROWS = LANES;
-
-    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
 
     /** Per-thread block buffer, grown on demand and then reused: no allocation per call. */
     private static final ThreadLocal<float[][]> BLOCK = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -104,9 +101,9 @@ public final class SoftmaxCrossEntropy {
                 }
             }
             int first = off + r0 * ld;
-            gather(z, first, n, cols, ld, block);
+            RowLanes.transpose(z, first, n, cols, ld, block);
             if (predictions != null) {
-                argmaxLanes(block, cols, n, predictions, predictionsOff + r0);
+                RowLanes.argmax(block, cols, n, predictions, predictionsOff + r0);
             }
             softmaxLanes(block, cols);
             double product = 1, shift = 0;
@@ -141,36 +138,6 @@ public final class SoftmaxCrossEntropy {
         return holder[0];
     }
 
-    /** block[j * LANES + i] = z[first + i * ld + j]; lanes past {@code n} get 0 (results ignored). */
-    private static void gather(float[] z, int first, int n, int cols, int ld, float[] block) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0, row = first + i * ld; j < cols; j++) {
-                block[j * LANES + i] = z[row + j];
-            }
-        }
-        for (int i = n; i < LANES; i++) {
-            for (int j = 0; j < cols; j++) {
-                block[j * LANES + i] = 0f;
-            }
-        }
-    }
-
-    /**
-     * out[outOff + i] = the argmax of lane i's logits for the first {@code n} lanes, by the reference's rule: a
-     * later class wins only if strictly greater, so a NaN never wins and ties go to the first.
-     */
-    private static void argmaxLanes(float[] block, int cols, int n, int[] out, int outOff) {
-        FloatVector best = FloatVector.fromArray(SPECIES, block, 0);
-        FloatVector index = FloatVector.zero(SPECIES);
-        for (int j = 1; j < cols; j++) {
-            FloatVector v = FloatVector.fromArray(SPECIES, block, j * LANES);
-            VectorMask<Float> greater = v.compare(VectorOperators.GT, best);
-            best = best.blend(v, greater);
-            index = index.blend((float) j, greater); // exact: classes are far below 2^24
-        }
-        ((IntVector) index.convert(VectorOperators.F2I, 0)).intoArray(out, outOff, INT_SPECIES.indexInRange(0, n));
-    }
-
     /**
      * In place on the transposed block: logits become probabilities; the lane maxima and sums of
      * exponentials are left after the {@code cols} rows of the block for the loss.
@@ -195,8 +162,8 @@ public final class SoftmaxCrossEntropy {
 
     /** block[to + j * LANES + i] = (p - (j == label ? 1 : 0)) * scale, the rows' labels compared in lanes. */
     private static void gradientLanes(float[] block, int cols, int[] labels, int labelsOff, int n, float scale, int to) {
-        VectorMask<Integer> valid = INT_SPECIES.indexInRange(0, n);
-        FloatVector label = (FloatVector) IntVector.fromArray(INT_SPECIES, labels, labelsOff, valid)
+        VectorMask<Integer> valid = RowLanes.INT_SPECIES.indexInRange(0, n);
+        FloatVector label = (FloatVector) IntVector.fromArray(RowLanes.INT_SPECIES, labels, labelsOff, valid)
                 .convert(VectorOperators.I2F, 0);
         for (int j = 0; j < cols; j++) {
             VectorMask<Float> hit = label.eq((float) j);
