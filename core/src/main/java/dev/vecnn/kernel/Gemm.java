@@ -56,11 +56,6 @@ public final class Gemm {
         return views[axis.ordinal()];
     }
 
-    /** The axis this view's products are cut along. */
-    public SplitAxis axis() {
-        return axis;
-    }
-
     public KernelPool pool() {
         return pool;
     }
