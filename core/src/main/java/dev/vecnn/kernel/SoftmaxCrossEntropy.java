@@ -40,7 +40,7 @@ public final class SoftmaxCrossEntropy {
     public static double forwardBackward(float[] z, int off, int rows, int cols, int ld,
                                          int[] labels, int labelsOff,
                                          float[] probs, float[] grad, float gradScale) {
-        return run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, null, 0);
+        return run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, null, 0, null, 0);
     }
 
     /**
@@ -74,11 +74,6 @@ public final class SoftmaxCrossEntropy {
         }
         run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff, predictions,
                 predictionsOff);
-    }
-
-    private static double run(float[] z, int off, int rows, int cols, int ld, int[] labels, int labelsOff,
-                              float[] probs, float[] grad, float gradScale, double[] losses, int lossesOff) {
-        return run(z, off, rows, cols, ld, labels, labelsOff, probs, grad, gradScale, losses, lossesOff, null, 0);
     }
 
     private static double run(float[] z, int off, int rows, int cols, int ld, int[] labels, int labelsOff,
