@@ -12,13 +12,15 @@ import java.util.*;
  * does. -DsgdTwice=true runs the update a second time and times it apart ("sgdAgain": the same
  * update with its lines already in the right core, so the difference is the cost of fetching them);
  * -Dlayout=out-in stores the weights out x in, and on several threads then cuts the products by units as the
- * trainer does (owner computes; -DbyUnits=false keeps the planner's cut); -DnoSgd=true leaves the weights unchanged (no update, so no
+ * trainer does (owner computes; -DbyUnits=false keeps the planner's cut); -DnoGather=true reads each batch where it lies, rows r0.. of the
+ * unshuffled set (no copy: a bound on what not copying could save); -Dsequential=true leaves the
+ * order unshuffled (batches of consecutive rows); -DnoSgd=true leaves the weights unchanged (no update, so no
  * weight lines cross between cores). -Depochs=N (40) runs N epochs and -Dwarm=W (20) times those after
  * the first W: on two threads C2 is still compiling the kernels 3-5 s into a run, on a core the step
  * needs, so fewer warm-up epochs time the compiler as much as the step. The phases are timed apart: the
  * Trainer itself copies the next batch inside the update's parallel region (Sgd.step's companion).
  */
-public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice"), NO_SGD = Boolean.getBoolean("noSgd");
+public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.getBoolean("serialSgd"), SERIAL_GATHER = Boolean.getBoolean("serialGather"), SGD_TWICE = Boolean.getBoolean("sgdTwice"), NO_SGD = Boolean.getBoolean("noSgd"), NO_GATHER = Boolean.getBoolean("noGather");
   static final int WARM = Integer.getInteger("warm", 20);
   public static void main(String[] a) {
     int threads = Integer.parseInt(a[0]);
@@ -46,15 +48,17 @@ public class MinibatchStepPhases { static final boolean SERIAL_SGD = Boolean.get
     int epochs = Integer.getInteger("epochs", 40);
     for (int ep = 0; ep < epochs; ep++) {
       if (ep == WARM) Arrays.fill(t, 0);
-      rng.shuffle(order, n);
+      if (!Boolean.getBoolean("sequential")) rng.shuffle(order, n);
       for (int r0 = 0; r0 + batch <= n; r0 += batch) {
         long s = System.nanoTime(), e;
-        if (SERIAL_GATHER) { for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; } }
+        float[] xs = xb; int xo = 0; int[] ys = yb; int yo = 0;
+        if (NO_GATHER) { xs = x; xo = r0 * f; ys = y; yo = r0; }
+        else if (SERIAL_GATHER) { for (int i = 0; i < batch; i++) { System.arraycopy(x, order[r0 + i] * f, xb, i * f, f); yb[i] = y[order[r0 + i]]; } }
         else gather.run(pool, byUnits ? threads : mlp.inputRowSlabs(gemm, batch), data, order, r0, batch, xb, yb);
         e = System.nanoTime(); t[0] += e - s; s = e;
-        mlp.forward(forwardGemm, ws, xb, 0, batch); e = System.nanoTime(); t[1] += e - s; s = e;
-        mlp.lossAndPredict(pool, ws, batch, yb, 0, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
-        mlp.backward(backwardGemm, ws, xb, 0, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
+        mlp.forward(forwardGemm, ws, xs, xo, batch); e = System.nanoTime(); t[1] += e - s; s = e;
+        mlp.lossAndPredict(pool, ws, batch, ys, yo, true, 1f, 0.5f); e = System.nanoTime(); t[2] += e - s; s = e;
+        mlp.backward(backwardGemm, ws, xs, xo, batch, false); e = System.nanoTime(); t[3] += e - s; s = e;
         if (!NO_SGD) sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[4] += e - s; s = e;
         if (SGD_TWICE) { sgd.step(SERIAL_SGD ? pool1 : pool); e = System.nanoTime(); t[5] += e - s; }
       }
