@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,26 +39,46 @@ final class CompareReport {
         List<Row> rows = new ArrayList<>();
         for (String kase : o.cases) {
             for (int t : o.threads) {
-                double vecnn = median(kase, t, "vecnn");
+                double vecnn = faster(kase, t, "vecnn").median();
                 for (String peer : peers) {
                     if (!Cases.applies(peer, kase)) continue;
-                    List<Run> rs = runs.stream().filter(r -> r.phase().equals("round") && r.ok() && r.kase().equals(kase)
-                            && r.threads() == t && r.peer().equals(peer)).toList();
-                    double m = median(kase, t, peer);
-                    List<Double> accs = rs.stream().map(Run::accuracy).filter(a -> a != null).toList();
-                    String setting = rs.isEmpty() ? settings.bestFor(peer, kase, t).label()
-                            : rs.get(0).setting();
-                    rows.add(new Row(kase, t, peer, setting, m, rs.size(), accs.isEmpty() ? null : PeerOutput.median(accs),
-                            peer.equals("vecnn") ? Double.NaN : vecnn / m, Cases.target(kase, peer, t)));
+                    Faster f = faster(kase, t, peer);
+                    List<Double> accs = f.runs().stream().map(Run::accuracy).filter(a -> a != null).toList();
+                    String setting = f.runs().isEmpty() ? settings.bestFor(peer, kase, t).label() : f.setting();
+                    rows.add(new Row(kase, t, peer, setting, f.median(), f.runs().size(), accs.isEmpty() ? null : PeerOutput.median(accs),
+                            peer.equals("vecnn") ? Double.NaN : vecnn / f.median(), Cases.target(kase, peer, t)));
                 }
             }
         }
         return rows;
     }
 
-    double median(String kase, int t, String peer) {
-        return PeerOutput.median(runs.stream().filter(r -> r.phase().equals("round") && r.ok() && r.kase().equals(kase)
-                && r.threads() == t && r.peer().equals(peer)).map(Run::samplesPerSecond).toList());
+    /** A peer's setting with the faster median over the rounds, that median and its runs. */
+    record Faster(String setting, double median, List<Run> runs) {}
+
+    /** Of the settings this peer ran in the rounds (the sweep's finalists), the one with the higher median. */
+    Faster faster(String kase, int t, String peer) {
+        Faster best = new Faster(null, Double.NaN, List.of());
+        for (Map.Entry<String, List<Run>> e : roundsBySetting(kase, t, peer).entrySet()) {
+            double m = medianRate(e.getValue());
+            if (best.runs().isEmpty() || m > best.median()) best = new Faster(e.getKey(), m, e.getValue());
+        }
+        return best;
+    }
+
+    /** This peer's successful round runs of a case and thread count, by setting in the order they first ran. */
+    private Map<String, List<Run>> roundsBySetting(String kase, int t, String peer) {
+        Map<String, List<Run>> bySetting = new LinkedHashMap<>();
+        for (Run r : runs) {
+            if (r.phase().equals("round") && r.ok() && r.kase().equals(kase) && r.threads() == t && r.peer().equals(peer)) {
+                bySetting.computeIfAbsent(r.setting(), s -> new ArrayList<>()).add(r);
+            }
+        }
+        return bySetting;
+    }
+
+    private static double medianRate(List<Run> rs) {
+        return PeerOutput.median(rs.stream().map(Run::samplesPerSecond).toList());
     }
 
     void write() throws IOException {
@@ -96,7 +117,9 @@ final class CompareReport {
                 .append(" with `").append(o.command).append("`").append(o.quick ? " (quick: 1 round, short epochs, no sweep)" : "")
                 .append(": ").append(o.rounds).append(" alternating round(s) (peer order reversed every other round), each timing run under `flock`.")
                 .append(" Samples/s is the median over the epochs after the warm-up ones of one run, then the median over the rounds;")
-                .append(" the ratio is vecnn's median over the peer's, both from this run. Each peer runs at its fastest setting of the sweep.\n\n");
+                .append(" the ratio is vecnn's median over the peer's, both from this run. The fastest ").append(PeerSettings.FINALISTS)
+                .append(" settings of each peer's sweep run in every round, and each row shows the one whose median is higher")
+                .append(" (a short sweep run ranks close settings differently from run to run; the other is under Settings tried).\n\n");
         if (o.quick) {
             md.append("**A quick run checks the set-up, not speed.** With so few epochs vecnn is timed while the JIT compiler")
                     .append(" is still compiling its kernels (its later epochs run several times faster), and no settings were swept:")
@@ -150,11 +173,31 @@ final class CompareReport {
                 if (!r.phase().equals("sweep") && !r.phase().equals("probe")) continue;
                 boolean chosen = r.phase().equals("sweep") && settings.kept(r.peer(), r.kase(), r.threads(), r.setting());
                 md.append("| ").append(r.kase()).append(" | ").append(r.threads()).append(" | ").append(r.peer()).append(" | ")
-                        .append(chosen ? "**" + r.setting() + "** (kept)" : r.setting()).append(" | ")
+                        .append(chosen ? "**" + r.setting() + "** (finalist)" : r.setting()).append(" | ")
                         .append(r.ok() ? fmt(r.samplesPerSecond()) : "failed: " + r.error()).append(" |\n");
             }
         } else {
             md.append("No sweep in this run: each peer ran with its thread count everywhere and OpenBLAS's core type as installed.\n");
+        }
+        StringBuilder finalists = new StringBuilder();
+        for (String kase : o.cases) {
+            for (int t : o.threads) {
+                for (String peer : peers) {
+                    if (peer.equals("vecnn")) continue;
+                    Map<String, List<Run>> bySetting = roundsBySetting(kase, t, peer);
+                    if (bySetting.size() < 2) continue;
+                    for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+                        finalists.append("| ").append(kase).append(" | ").append(t).append(" | ").append(peer).append(" | ")
+                                .append(e.getKey()).append(" | ").append(fmt(medianRate(e.getValue()))).append(" | ")
+                                .append(e.getValue().size()).append(" |\n");
+                    }
+                }
+            }
+        }
+        if (!finalists.isEmpty()) {
+            md.append("\nEvery finalist's median over the rounds (the faster one is in the table above):\n\n")
+                    .append("| case | threads | peer | setting | samples/s | runs |\n|---|---:|---|---|---:|---:|\n")
+                    .append(finalists);
         }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");

@@ -19,8 +19,8 @@ import java.util.Map;
  * protocol of {@link PeerArgs} and PeerOutput.
  *
  * <p>First a sweep (skipped by --quick) runs each peer once per thread setting it could be given
- * ({@link PeerSettings}) and keeps, per case and thread count, the fastest; the rounds then use only
- * that setting. Every timing run is wrapped in {@code flock LOCK} so it never overlaps another
+ * ({@link PeerSettings}) and keeps, per case and thread count, the fastest {@link PeerSettings#FINALISTS};
+ * the rounds run each of them, and the report keeps the one with the faster median. Every timing run is wrapped in {@code flock LOCK} so it never overlaps another
  * benchmark on the machine, and waits for a quiet machine first ({@link LoadMonitor}).
  */
 final class Comparison {
@@ -68,9 +68,11 @@ final class Comparison {
                     if (round % 2 == 0) Collections.reverse(order);
                     for (String peer : order) {
                         if (!Cases.applies(peer, kase)) continue;
-                        PeerSettings.Setting s = settings.bestFor(peer, kase, t);
-                        Run r = runOne("round", round, peer, kase, t, s, budget(kase, false));
-                        record(r);
+                        List<PeerSettings.Setting> finalists = new ArrayList<>(settings.finalistsFor(peer, kase, t));
+                        if (round % 2 == 0) Collections.reverse(finalists);
+                        for (PeerSettings.Setting s : finalists) {
+                            record(runOne("round", round, peer, kase, t, s, budget(kase, false)));
+                        }
                     }
                 }
             }
@@ -133,7 +135,8 @@ final class Comparison {
     }
 
     void sweep() throws Exception {
-        System.out.println("compare: sweep of each peer's settings (short runs; the fastest per case and thread count is kept)");
+        System.out.println("compare: sweep of each peer's settings (short runs; the fastest " + PeerSettings.FINALISTS
+                + " per case and thread count run in the rounds)");
         for (String peer : peers) {
             if (peer.equals("torch") || peer.equals("numpy")) {
                 // SkylakeX is the AVX-512 path: try it once so the report can say whether it runs here.
@@ -152,19 +155,18 @@ final class Comparison {
                     if (peer.equals("vecnn") || !Cases.applies(peer, kase)) continue;
                     List<PeerSettings.Setting> cands = settings.candidates(peer, kase, t);
                     if (cands.size() < 2) continue;
-                    Run fastest = null;
-                    PeerSettings.Setting chosen = null;
+                    Map<PeerSettings.Setting, Double> rate = new LinkedHashMap<>();
                     for (PeerSettings.Setting s : cands) {
                         Run r = runOne("sweep", 0, peer, kase, t, s, budget(kase, true));
                         record(r);
-                        if (r.ok() && (fastest == null || r.samplesPerSecond() > fastest.samplesPerSecond())) {
-                            fastest = r;
-                            chosen = s;
-                        }
+                        if (r.ok()) rate.put(s, r.samplesPerSecond());
                     }
-                    if (chosen != null) {
-                        settings.keep(peer, kase, t, chosen);
-                        System.out.println("compare:   best for " + peer + " " + kase + " " + t + "T: " + chosen.label());
+                    List<PeerSettings.Setting> fastestFirst = new ArrayList<>(rate.keySet());
+                    fastestFirst.sort((x, y) -> Double.compare(rate.get(y), rate.get(x)));
+                    settings.keep(peer, kase, t, fastestFirst);
+                    if (!fastestFirst.isEmpty()) {
+                        System.out.println("compare:   kept for " + peer + " " + kase + " " + t + "T: " + String.join("; ",
+                                settings.finalistsFor(peer, kase, t).stream().map(PeerSettings.Setting::label).toList()));
                     }
                 }
             }
