@@ -117,9 +117,10 @@ final class CompareReport {
                 .append(" with `").append(o.command).append("`").append(o.quick ? " (quick: 1 round, short epochs, no sweep)" : "")
                 .append(": ").append(o.rounds).append(" alternating round(s) (peer order reversed every other round), each timing run under `flock`.")
                 .append(" Samples/s is the median over the epochs after the warm-up ones of one run, then the median over the rounds;")
-                .append(" the ratio is vecnn's median over the peer's, both from this run. The fastest ").append(PeerSettings.FINALISTS)
-                .append(" settings of each peer's sweep run in every round, and each row shows the one whose median is higher")
-                .append(" (a short sweep run ranks close settings differently from run to run; the other is under Settings tried).\n\n");
+                .append(" the ratio is vecnn's median over the peer's, both from this run.")
+                .append(o.sweep ? " The fastest " + PeerSettings.FINALISTS + " settings of each peer's sweep run in every round, and"
+                        + " each row shows the one whose median is higher (a short sweep run ranks close settings differently from"
+                        + " run to run; the other is under Settings tried).\n\n" : " No settings were swept.\n\n");
         if (o.quick) {
             md.append("**A quick run checks the set-up, not speed.** With so few epochs vecnn is timed while the JIT compiler")
                     .append(" is still compiling its kernels (its later epochs run several times faster), and no settings were swept:")
