@@ -20,8 +20,9 @@ import java.util.Map;
  *
  * <p>First a sweep (skipped by --quick) runs each peer once per thread setting it could be given
  * ({@link PeerSettings}) and keeps, per case and thread count, the fastest {@link PeerSettings#FINALISTS};
- * the rounds run each of them, and the report keeps the one with the faster median. Every timing run is wrapped in {@code flock LOCK} so it never overlaps another
- * benchmark on the machine, and waits for a quiet machine first ({@link LoadMonitor}).
+ * the rounds run each of them, and the report keeps the one with the faster median. Every timing run is
+ * wrapped in {@code flock LOCK} so it never overlaps another benchmark on the machine, and waits for a
+ * quiet machine first ({@link LoadMonitor}).
  */
 final class Comparison {
     private final CompareOptions o;

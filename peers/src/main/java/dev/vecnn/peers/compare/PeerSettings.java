@@ -10,9 +10,7 @@ import java.util.Set;
 /**
  * The thread and BLAS settings each peer is tried with, and the fastest {@link #FINALISTS} kept per case
  * and thread count: a sweep times each setting once, briefly, and close settings trade places from run
- * to run (PyTorch's tanh on one thread: core as installed 182k and SkylakeX 133k samples/s in one sweep,
- * 161k and 183k in the next), so the rounds time the finalists side by side and the report keeps the
- * faster median.
+ * to run, so the rounds time the finalists side by side and the report keeps the faster median.
  */
 final class PeerSettings {
     /** One way to run a peer: a label and the environment it gets. */
@@ -69,7 +67,8 @@ final class PeerSettings {
         List<String[]> cores = new ArrayList<>(List.of(new String[] {"core as installed", null},
                 new String[] {"core Haswell", "Haswell"}));
         if (skylakeXRuns.contains(peer)) cores.add(new String[] {"core SkylakeX", "SkylakeX"});
-        Setting oneThread = kept.containsKey(key(peer, kase, 1)) ? kept.get(key(peer, kase, 1)).get(0) : null;
+        List<Setting> oneThreadFinalists = kept.get(key(peer, kase, 1));
+        Setting oneThread = oneThreadFinalists == null ? null : oneThreadFinalists.get(0);
         String core = oneThread == null ? null : oneThread.env().get("OPENBLAS_CORETYPE");
         String coreLabel = core == null ? "core as installed" : "core " + core;
         switch (peer) {
